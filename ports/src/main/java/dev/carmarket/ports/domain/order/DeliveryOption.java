@@ -1,0 +1,3 @@
+package dev.carmarket.ports.domain.order;
+
+public enum DeliveryOption { PICKUP, DELIVERY }

@@ -1,0 +1,35 @@
+package dev.carmarket.ports.domain.order;
+
+import dev.carmarket.ports.domain.car.CarId;
+import dev.carmarket.ports.domain.common.IdempotencyKey;
+import dev.carmarket.ports.domain.common.Problems;
+import java.util.Objects;
+
+/**
+ * A request to buy a car. The amount is deliberately absent: it comes from the car.
+ * {@code idempotencyKey}, {@code deliveryAddress} and {@code notes} may be null.
+ */
+public record PlaceOrderCommand(
+        CarId carId,
+        Customer customer,
+        DeliveryOption deliveryOption,
+        DeliveryAddress deliveryAddress,
+        String notes,
+        IdempotencyKey idempotencyKey) {
+
+    public static final int MAX_NOTES_LENGTH = 500;
+
+    public PlaceOrderCommand {
+        Objects.requireNonNull(carId, "carId");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(deliveryOption, "deliveryOption");
+        new Problems()
+                .check(deliveryOption != DeliveryOption.DELIVERY || deliveryAddress != null,
+                        "deliveryAddress is required when deliveryOption is DELIVERY")
+                .check(deliveryOption != DeliveryOption.PICKUP || deliveryAddress == null,
+                        "deliveryAddress must be absent when deliveryOption is PICKUP")
+                .check(notes == null || notes.length() <= MAX_NOTES_LENGTH,
+                        "notes must be at most " + MAX_NOTES_LENGTH + " characters")
+                .throwIfAny();
+    }
+}

@@ -1,0 +1,3 @@
+package dev.carmarket.ports.domain.payment;
+
+public enum PaymentMethod { CARD, BANK_TRANSFER }

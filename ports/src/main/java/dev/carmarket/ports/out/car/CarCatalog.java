@@ -1,0 +1,26 @@
+package dev.carmarket.ports.out.car;
+
+import dev.carmarket.ports.domain.car.CarDetails;
+import dev.carmarket.ports.domain.car.CarId;
+import dev.carmarket.ports.domain.car.CarPage;
+import dev.carmarket.ports.domain.car.CarStatus;
+import dev.carmarket.ports.domain.car.SearchCriteria;
+import reactor.core.publisher.Mono;
+
+/** The store of listed cars. Store failures surface as {@code STORE_UNAVAILABLE}. */
+public interface CarCatalog {
+
+    /** AVAILABLE cars matching the criteria; the total may be cached for at most 5 seconds. */
+    Mono<CarPage> search(SearchCriteria criteria);
+
+    /** Any status; empty when unknown. */
+    Mono<CarDetails> findById(CarId id);
+
+    /**
+     * Compare-and-set of the car's status: changes it to {@code next} only if it is
+     * {@code expected} now, atomically with respect to every other caller (on every instance).
+     *
+     * @return true if this call made the change; false if the car is missing or in another status
+     */
+    Mono<Boolean> changeStatus(CarId id, CarStatus expected, CarStatus next);
+}
