@@ -1,0 +1,5 @@
+package dev.carmarket.archfixtures.violations.floatingmoney.ports.domain;
+
+/** Violation: money as a double. */
+public record Price(double amount, String currency) {
+}

@@ -1,0 +1,5 @@
+package dev.carmarket.archfixtures.violations.unknownmodule.shared;
+
+/** Violation: code outside every module. */
+public final class Strings {
+}
