@@ -1,0 +1,23 @@
+package dev.carmarket.adapters.inmemory;
+
+import dev.carmarket.ports.contract.OrderRepositoryContract;
+import dev.carmarket.ports.domain.car.CarDetails;
+import dev.carmarket.ports.out.order.OrderRepository;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+class InMemoryOrderRepositoryTest extends OrderRepositoryContract {
+
+    private final InMemoryAdapters adapters = InMemoryAdapters.empty();
+
+    @Override
+    protected OrderRepository orders() {
+        return adapters.orderRepository();
+    }
+
+    @Override
+    protected Mono<Void> givenCars(List<CarDetails> cars) {
+        return adapters.carBulkLoader().load(Flux.fromIterable(cars)).then();
+    }
+}

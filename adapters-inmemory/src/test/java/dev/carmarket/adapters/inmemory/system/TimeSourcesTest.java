@@ -1,0 +1,33 @@
+package dev.carmarket.adapters.inmemory.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+
+class TimeSourcesTest {
+
+    private static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
+
+    @Test
+    void aManualClockStandsStillUntilMoved() {
+        ManualTimeSource clock = new ManualTimeSource(START);
+
+        assertThat(clock.now()).isEqualTo(START).isEqualTo(clock.now());
+        assertThat(clock.advance(Duration.ofMinutes(31))).isEqualTo(Instant.parse("2026-11-26T12:31:00Z"));
+        assertThat(clock.now()).isEqualTo(Instant.parse("2026-11-26T12:31:00Z"));
+        clock.set(START);
+        assertThat(clock.now()).isEqualTo(START);
+    }
+
+    @Test
+    void theSystemClockTellsTheTimeInWholeMicroseconds() {
+        Instant now = new SystemTimeSource().now();
+
+        assertThat(now).isCloseTo(Instant.now(), within(5, ChronoUnit.SECONDS));
+        assertThat(now.getNano() % 1_000).isZero();
+    }
+}
