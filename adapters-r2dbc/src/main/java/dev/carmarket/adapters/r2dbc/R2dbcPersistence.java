@@ -1,0 +1,160 @@
+package dev.carmarket.adapters.r2dbc;
+
+import dev.carmarket.adapters.r2dbc.car.R2dbcCarBulkLoader;
+import dev.carmarket.adapters.r2dbc.car.R2dbcCarCatalog;
+import dev.carmarket.adapters.r2dbc.config.PoolSettings;
+import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
+import dev.carmarket.adapters.r2dbc.idempotency.R2dbcIdempotencyStore;
+import dev.carmarket.adapters.r2dbc.order.R2dbcOrderNumberSequence;
+import dev.carmarket.adapters.r2dbc.order.R2dbcOrderRepository;
+import dev.carmarket.adapters.r2dbc.payment.R2dbcPaymentRepository;
+import dev.carmarket.adapters.r2dbc.payment.R2dbcProcessedEventStore;
+import dev.carmarket.adapters.r2dbc.support.StoreCalls;
+import dev.carmarket.ports.out.system.TimeSource;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import java.time.Duration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Everything the service needs from PostgreSQL, built from plain settings: one connection pool,
+ * the transaction runner and every outbound adapter, all sharing the pool so that adapter calls
+ * inside a transaction join it. Bootstrap exposes the parts as beans and closes the pool on
+ * shutdown ({@link #closeGracefully()} or {@link #close()}). Migrations are separate
+ * ({@code DatabaseMigrator}), as they run over JDBC before the service starts.
+ */
+public final class R2dbcPersistence implements AutoCloseable {
+
+    private final ConnectionPool pool;
+    private final DatabaseClient client;
+    private final StoreCalls calls;
+    private final R2dbcTransactionRunner transactionRunner;
+    private final R2dbcCarCatalog carCatalog;
+    private final R2dbcCarBulkLoader carBulkLoader;
+    private final R2dbcOrderRepository orderRepository;
+    private final R2dbcOrderNumberSequence orderNumberSequence;
+    private final R2dbcPaymentRepository paymentRepository;
+    private final R2dbcProcessedEventStore processedEventStore;
+    private final R2dbcIdempotencyStore idempotencyStore;
+
+    private R2dbcPersistence(ConnectionPool pool, TimeSource timeSource, QueryObserver observer) {
+        this.pool = pool;
+        this.client = DatabaseClient.create(pool);
+        this.calls = new StoreCalls(observer);
+        this.transactionRunner = new R2dbcTransactionRunner(
+                TransactionalOperator.create(new R2dbcTransactionManager(pool)));
+        this.carCatalog = new R2dbcCarCatalog(client, timeSource, observer);
+        this.carBulkLoader = new R2dbcCarBulkLoader(client, observer);
+        this.orderRepository = new R2dbcOrderRepository(client, observer);
+        this.orderNumberSequence = new R2dbcOrderNumberSequence(client, observer);
+        this.paymentRepository = new R2dbcPaymentRepository(client, observer);
+        this.processedEventStore = new R2dbcProcessedEventStore(client, observer);
+        this.idempotencyStore = new R2dbcIdempotencyStore(client, observer);
+    }
+
+    /**
+     * Creates the pool lazily: no connection is opened before the first use.
+     *
+     * @param observer told about every database call ({@link QueryObserver#NONE} to observe nothing)
+     */
+    public static R2dbcPersistence create(PostgresConnectionSettings connection, PoolSettings poolSettings,
+            TimeSource timeSource, QueryObserver observer) {
+        return new R2dbcPersistence(connectionPool(connection, poolSettings), timeSource, observer);
+    }
+
+    static ConnectionPool connectionPool(PostgresConnectionSettings connection, PoolSettings poolSettings) {
+        PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                .host(connection.host())
+                .port(connection.port())
+                .database(connection.database())
+                .username(connection.username())
+                .password(connection.password())
+                .sslMode(connection.sslMode().r2dbcMode())
+                .connectTimeout(connection.connectTimeout())
+                .applicationName(connection.applicationName())
+                .preparedStatementCacheQueries(poolSettings.preparedStatementCacheSize())
+                .statementTimeout(poolSettings.statementTimeout())
+                .tcpKeepAlive(true)
+                .build());
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+                .name("carmarket")
+                .initialSize(0)
+                .maxSize(poolSettings.maxSize())
+                .maxAcquireTime(poolSettings.maxAcquireTime())
+                // Creating a connection is bounded by the driver's connect timeout plus the handshake.
+                .maxCreateConnectionTime(connection.connectTimeout().plusSeconds(1))
+                .maxIdleTime(poolSettings.maxIdleTime())
+                .maxValidationTime(Duration.ofSeconds(1))
+                .build());
+    }
+
+    /**
+     * {@code SELECT 1} on a pooled connection, bounded by {@code timeout}, for readiness checks.
+     *
+     * @return the round-trip time; errors with {@code STORE_UNAVAILABLE} when the database does not answer in time
+     */
+    public Mono<Duration> pingDatabase(Duration timeout) {
+        return calls.mono("db.ping", client.sql("SELECT 1 AS ok")
+                .map(row -> row.get("ok", Integer.class))
+                .one()
+                .timeout(timeout)
+                .elapsed()
+                .map(elapsed -> Duration.ofMillis(elapsed.getT1())));
+    }
+
+    public ConnectionPool connectionPool() {
+        return pool;
+    }
+
+    public DatabaseClient databaseClient() {
+        return client;
+    }
+
+    public R2dbcTransactionRunner transactionRunner() {
+        return transactionRunner;
+    }
+
+    public R2dbcCarCatalog carCatalog() {
+        return carCatalog;
+    }
+
+    public R2dbcCarBulkLoader carBulkLoader() {
+        return carBulkLoader;
+    }
+
+    public R2dbcOrderRepository orderRepository() {
+        return orderRepository;
+    }
+
+    public R2dbcOrderNumberSequence orderNumberSequence() {
+        return orderNumberSequence;
+    }
+
+    public R2dbcPaymentRepository paymentRepository() {
+        return paymentRepository;
+    }
+
+    public R2dbcProcessedEventStore processedEventStore() {
+        return processedEventStore;
+    }
+
+    public R2dbcIdempotencyStore idempotencyStore() {
+        return idempotencyStore;
+    }
+
+    /** Closes the pool: idle connections at once, busy ones as they are released. */
+    public Mono<Void> closeGracefully() {
+        return pool.disposeLater();
+    }
+
+    /** Closes the pool and waits for it: for shutdown hooks and tests, never on an event loop. */
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.carmarket.adapters.r2dbc.car;
+
+import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.support.StoreCalls;
+import dev.carmarket.adapters.r2dbc.support.StatusTransition;
+import dev.carmarket.ports.domain.car.CarDetails;
+import dev.carmarket.ports.domain.car.CarId;
+import dev.carmarket.ports.domain.car.CarPage;
+import dev.carmarket.ports.domain.car.CarStatus;
+import dev.carmarket.ports.domain.car.CarSummary;
+import dev.carmarket.ports.domain.car.SearchCriteria;
+import dev.carmarket.ports.out.car.CarCatalog;
+import dev.carmarket.ports.out.system.TimeSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link CarCatalog} on PostgreSQL. A search whose total is cached runs only the page query;
+ * otherwise one round trip returns the page and the total (see {@link CarSearchStatements}).
+ */
+public final class R2dbcCarCatalog implements CarCatalog {
+
+    /** The contract lets {@code pagination.total} lag the database by at most 5 seconds. */
+    static final Duration TOTAL_MAX_AGE = Duration.ofSeconds(5);
+    private static final int CACHED_FILTER_COMBINATIONS = 4_096;
+
+    private record RowWithTotal(CarSummary car, long total) {
+    }
+
+    private final DatabaseClient client;
+    private final StoreCalls calls;
+    private final StatusTransition statusTransition;
+    private final SearchTotalCache totals;
+
+    public R2dbcCarCatalog(DatabaseClient client, TimeSource timeSource, QueryObserver observer) {
+        this.client = client;
+        this.calls = new StoreCalls(observer);
+        this.statusTransition = new StatusTransition(client, calls, "cars", "car.change_status");
+        this.totals = new SearchTotalCache(timeSource, TOTAL_MAX_AGE, CACHED_FILTER_COMBINATIONS);
+    }
+
+    @Override
+    public Mono<CarPage> search(SearchCriteria criteria) {
+        // Deferred: the cache is consulted when the search runs, not when it is assembled.
+        return calls.mono("car.search", Mono.defer(() -> {
+            CarSearchStatements statements = CarSearchStatements.of(criteria);
+            SearchFilters filters = SearchFilters.of(criteria);
+            OptionalLong cachedTotal = totals.get(filters);
+            return cachedTotal.isPresent()
+                    ? pageOnly(statements).map(items -> carPage(criteria, items, cachedTotal.getAsLong()))
+                    : pageWithTotal(statements, criteria, filters);
+        }));
+    }
+
+    @Override
+    public Mono<CarDetails> findById(CarId id) {
+        return calls.mono("car.find_by_id", client.sql("SELECT " + String.join(", ", CarRows.ALL_COLUMNS) + " FROM cars WHERE id = :id")
+                .bind("id", id.value())
+                .map(CarRows::details)
+                .one());
+    }
+
+    @Override
+    public Mono<Boolean> changeStatus(CarId id, CarStatus expected, CarStatus next) {
+        return statusTransition.change(id.value(), expected, next);
+    }
+
+    private Mono<List<CarSummary>> pageOnly(CarSearchStatements statements) {
+        return statements.pageValues().applyTo(client, statements.pageSql())
+                .map(CarRows::summary)
+                .all()
+                .collectList();
+    }
+
+    private Mono<CarPage> pageWithTotal(CarSearchStatements statements, SearchCriteria criteria,
+            SearchFilters filters) {
+        return statements.pageValues().applyTo(client, statements.pageWithTotalSql())
+                .map(row -> new RowWithTotal(CarRows.summary(row), row.get("total", Long.class)))
+                .all()
+                .collectList()
+                .flatMap(rows -> totalOf(rows, statements, criteria)
+                        .doOnNext(total -> totals.put(filters, total))
+                        .map(total -> carPage(criteria, rows.stream().map(RowWithTotal::car).toList(), total)));
+    }
+
+    /** The window total rides on every row; past the last page no row carries it, so count instead. */
+    private Mono<Long> totalOf(List<RowWithTotal> rows, CarSearchStatements statements, SearchCriteria criteria) {
+        if (!rows.isEmpty()) {
+            return Mono.just(rows.get(0).total());
+        }
+        if (criteria.offset() == 0) {
+            return Mono.just(0L);
+        }
+        return statements.filterValues().applyTo(client, statements.countSql())
+                .map(row -> row.get("total", Long.class))
+                .one();
+    }
+
+    /**
+     * A partly filled page, or an empty first page, proves the exact total (as of its query),
+     * which beats a cached one; otherwise the page only proves a lower bound, which
+     * {@link CarPage} enforces.
+     */
+    private static CarPage carPage(SearchCriteria criteria, List<CarSummary> items, long total) {
+        boolean provesExactTotal = items.size() < criteria.limit() && (!items.isEmpty() || criteria.offset() == 0);
+        long consistentTotal = provesExactTotal ? criteria.offset() + items.size() : total;
+        return new CarPage(items, criteria.page(), criteria.limit(), consistentTotal);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.carmarket.adapters.r2dbc.order;
+
+import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.support.StoreCalls;
+import dev.carmarket.adapters.r2dbc.support.Binder;
+import dev.carmarket.adapters.r2dbc.support.StatusTransition;
+import dev.carmarket.ports.domain.car.CarId;
+import dev.carmarket.ports.domain.common.Money;
+import dev.carmarket.ports.domain.order.Customer;
+import dev.carmarket.ports.domain.order.DeliveryAddress;
+import dev.carmarket.ports.domain.order.DeliveryOption;
+import dev.carmarket.ports.domain.order.Order;
+import dev.carmarket.ports.domain.order.OrderId;
+import dev.carmarket.ports.domain.order.OrderNumber;
+import dev.carmarket.ports.domain.order.OrderStatus;
+import dev.carmarket.ports.out.order.OrderRepository;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link OrderRepository} on PostgreSQL. The partial unique index
+ * {@code orders_one_live_order_per_car} enforces one live order per car across instances; its
+ * violation surfaces as {@code CAR_NOT_AVAILABLE} (see StoreFailures).
+ */
+public final class R2dbcOrderRepository implements OrderRepository {
+
+    private static final String COLUMNS = "id, order_number, status, car_id, amount, currency, customer_full_name,"
+            + " customer_email, customer_phone, delivery_option, delivery_line1, delivery_city,"
+            + " delivery_postal_code, delivery_country, notes, created_at, expires_at";
+
+    private final DatabaseClient client;
+    private final StoreCalls calls;
+    private final StatusTransition statusTransition;
+
+    public R2dbcOrderRepository(DatabaseClient client, QueryObserver observer) {
+        this.client = client;
+        this.calls = new StoreCalls(observer);
+        this.statusTransition = new StatusTransition(client, calls, "orders", "order.change_status");
+    }
+
+    @Override
+    public Mono<Void> insert(Order order) {
+        DeliveryAddress address = order.deliveryAddress();
+        Binder values = new Binder()
+                .bind("id", order.id().value())
+                .bind("orderNumber", order.number().value())
+                .bind("status", order.status().name())
+                .bind("carId", order.carId().value())
+                .bind("amount", order.amount().amount())
+                .bind("currency", order.amount().currency())
+                .bind("fullName", order.customer().fullName())
+                .bind("email", order.customer().email())
+                .bind("phone", order.customer().phone())
+                .bind("deliveryOption", order.deliveryOption().name())
+                .bindNullable("line1", address == null ? null : address.line1(), String.class)
+                .bindNullable("city", address == null ? null : address.city(), String.class)
+                .bindNullable("postalCode", address == null ? null : address.postalCode(), String.class)
+                .bindNullable("country", address == null ? null : address.country(), String.class)
+                .bindNullable("notes", order.notes(), String.class)
+                .bind("createdAt", order.createdAt())
+                .bind("expiresAt", order.expiresAt());
+        return calls.mono("order.insert", values.applyTo(client, "INSERT INTO orders (" + COLUMNS + ") VALUES (:id, :orderNumber,"
+                        + " :status, :carId, :amount, :currency, :fullName, :email, :phone, :deliveryOption, :line1,"
+                        + " :city, :postalCode, :country, :notes, :createdAt, :expiresAt)")
+                .then());
+    }
+
+    @Override
+    public Mono<Order> findById(OrderId id) {
+        return calls.mono("order.find_by_id", client.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
+                .bind("id", id.value())
+                .map(R2dbcOrderRepository::order)
+                .one());
+    }
+
+    @Override
+    public Mono<Boolean> changeStatus(OrderId id, OrderStatus expected, OrderStatus next) {
+        return statusTransition.change(id.value(), expected, next);
+    }
+
+    @Override
+    public Flux<Order> findExpiredPending(Instant now, int limit) {
+        return calls.flux("order.find_expired_pending", client.sql("SELECT " + COLUMNS + " FROM orders WHERE status = 'PENDING_PAYMENT'"
+                        + " AND expires_at <= :now ORDER BY expires_at, id LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(R2dbcOrderRepository::order)
+                .all());
+    }
+
+    private static Order order(Readable row) {
+        DeliveryOption option = DeliveryOption.valueOf(row.get("delivery_option", String.class));
+        DeliveryAddress address = option == DeliveryOption.DELIVERY
+                ? new DeliveryAddress(row.get("delivery_line1", String.class), row.get("delivery_city", String.class),
+                        row.get("delivery_postal_code", String.class), row.get("delivery_country", String.class))
+                : null;
+        return new Order(
+                new OrderId(row.get("id", UUID.class)),
+                new OrderNumber(row.get("order_number", String.class)),
+                OrderStatus.valueOf(row.get("status", String.class)),
+                new CarId(row.get("car_id", UUID.class)),
+                new Money(row.get("amount", BigDecimal.class), row.get("currency", String.class)),
+                new Customer(row.get("customer_full_name", String.class), row.get("customer_email", String.class),
+                        row.get("customer_phone", String.class)),
+                option,
+                address,
+                row.get("notes", String.class),
+                row.get("created_at", Instant.class),
+                row.get("expires_at", Instant.class));
+    }
+}

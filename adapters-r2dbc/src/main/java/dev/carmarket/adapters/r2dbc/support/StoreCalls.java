@@ -1,0 +1,42 @@
+package dev.carmarket.adapters.r2dbc.support;
+
+import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.ports.domain.common.DomainException;
+import java.time.Duration;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a named database call: translates its failures into domain errors (see
+ * {@link StoreFailures}) and reports its duration and outcome to the {@link QueryObserver}.
+ */
+public final class StoreCalls {
+
+    private final QueryObserver observer;
+
+    public StoreCalls(QueryObserver observer) {
+        this.observer = observer;
+    }
+
+    public <T> Mono<T> mono(String query, Mono<T> call) {
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return call.onErrorMap(StoreFailures::translate)
+                    .doOnSuccess(value -> finished(query, started, null))
+                    .doOnError(failure -> finished(query, started, (DomainException) failure));
+        });
+    }
+
+    public <T> Flux<T> flux(String query, Flux<T> call) {
+        return Flux.defer(() -> {
+            long started = System.nanoTime();
+            return call.onErrorMap(StoreFailures::translate)
+                    .doOnComplete(() -> finished(query, started, null))
+                    .doOnError(failure -> finished(query, started, (DomainException) failure));
+        });
+    }
+
+    private void finished(String query, long startedNanos, DomainException failure) {
+        observer.queryFinished(query, Duration.ofNanos(System.nanoTime() - startedNanos), failure);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.carmarket.adapters.r2dbc.testing;
+
+import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
+import dev.carmarket.adapters.r2dbc.config.PoolSettings;
+import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
+import dev.carmarket.ports.out.system.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit extension ({@code @RegisterExtension static}) giving a test class the one migrated
+ * database of this test run (created on first use, dropped when the run ends, also after failures)
+ * and R2DBC persistences on it, closed after the class.
+ */
+public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresDatabase.class);
+
+    private final List<R2dbcPersistence> opened = new ArrayList<>();
+    private TestDatabase database;
+    private R2dbcPersistence shared;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        database = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent("shared", key -> TestDatabase.createMigrated("run"), TestDatabase.class);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        opened.forEach(R2dbcPersistence::close);
+        opened.clear();
+        shared = null;
+    }
+
+    public PostgresConnectionSettings settings() {
+        return database.settings();
+    }
+
+    /** A new pool and adapters on the shared database, closed after the class. */
+    public R2dbcPersistence persistence(TimeSource timeSource) {
+        R2dbcPersistence persistence = R2dbcPersistence.create(settings(), PoolSettings.defaults(), timeSource,
+                QueryObserver.NONE);
+        opened.add(persistence);
+        return persistence;
+    }
+
+    /** The class's pool and adapters on the shared database, created on first use. */
+    public R2dbcPersistence sharedPersistence() {
+        if (shared == null) {
+            shared = persistence(new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z")));
+        }
+        return shared;
+    }
+
+    /** Empties every table and restarts the order number sequence, for test isolation. */
+    public void truncateAll(R2dbcPersistence persistence) {
+        persistence.databaseClient()
+                .sql("TRUNCATE cars, orders, payments, idempotency_keys, processed_payment_events;"
+                        + " ALTER SEQUENCE order_number_seq RESTART")
+                .then()
+                .block(Duration.ofSeconds(10));
+    }
+}
