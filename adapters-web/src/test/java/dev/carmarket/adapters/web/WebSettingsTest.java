@@ -1,0 +1,28 @@
+package dev.carmarket.adapters.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WebSettingsTest {
+
+    @Test
+    void defaultsToTheContractsToleranceAndNeverPrintsTheSecret() {
+        WebSettings settings = WebSettings.of(StrictValidationPolicy.enforceAll(), "s3cr3t-webhook-key");
+
+        assertThat(settings.webhookTolerance()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.toString()).doesNotContain("s3cr3t-webhook-key").contains("paymentWebhookSecret=***");
+    }
+
+    @Test
+    void rejectsAnEmptySecretAndANegativeTolerance() {
+        assertThatThrownBy(() -> WebSettings.of(StrictValidationPolicy.enforceAll(), ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WebSettings(StrictValidationPolicy.enforceAll(), "secret",
+                Duration.ofSeconds(-1), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
