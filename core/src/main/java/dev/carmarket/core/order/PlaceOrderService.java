@@ -1,0 +1,106 @@
+package dev.carmarket.core.order;
+
+import dev.carmarket.core.car.CarLifecycle;
+import dev.carmarket.core.common.CoreSettings;
+import dev.carmarket.core.common.Failures;
+import dev.carmarket.core.common.IdempotentCreation;
+import dev.carmarket.core.common.RequestFingerprint;
+import dev.carmarket.ports.domain.car.CarDetails;
+import dev.carmarket.ports.domain.common.DomainError;
+import dev.carmarket.ports.domain.order.DeliveryAddress;
+import dev.carmarket.ports.domain.order.Order;
+import dev.carmarket.ports.domain.order.OrderId;
+import dev.carmarket.ports.domain.order.OrderNumber;
+import dev.carmarket.ports.domain.order.OrderStatus;
+import dev.carmarket.ports.domain.order.PlaceOrderCommand;
+import dev.carmarket.ports.domain.order.PlacedOrder;
+import dev.carmarket.ports.in.order.PlaceOrderUseCase;
+import dev.carmarket.ports.out.car.CarCatalog;
+import dev.carmarket.ports.out.idempotency.IdempotencyStore;
+import dev.carmarket.ports.out.order.OrderNumberSequence;
+import dev.carmarket.ports.out.order.OrderRepository;
+import dev.carmarket.ports.out.system.IdGenerator;
+import dev.carmarket.ports.out.system.TimeSource;
+import dev.carmarket.ports.out.system.TransactionRunner;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reserves the car and creates a PENDING_PAYMENT order priced from the car, all in one
+ * transaction with the idempotency claim: any failure undoes the reservation, the order
+ * and the claim together.
+ */
+public final class PlaceOrderService implements PlaceOrderUseCase {
+
+    private static final String IDEMPOTENCY_SCOPE = "place-order";
+
+    private final CarCatalog cars;
+    private final CarLifecycle carLifecycle;
+    private final OrderRepository orders;
+    private final OrderNumberSequence orderNumbers;
+    private final IdempotentCreation<PlacedOrder> creation;
+    private final CoreSettings settings;
+
+    public PlaceOrderService(CarCatalog cars, OrderRepository orders, OrderNumberSequence orderNumbers,
+            IdempotencyStore idempotencyStore, TransactionRunner transactions, TimeSource time, IdGenerator ids,
+            CoreSettings settings) {
+        this.cars = Objects.requireNonNull(cars, "cars");
+        this.carLifecycle = new CarLifecycle(cars);
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.orderNumbers = Objects.requireNonNull(orderNumbers, "orderNumbers");
+        this.creation = new IdempotentCreation<>(idempotencyStore, transactions, time, ids, IDEMPOTENCY_SCOPE,
+                this::replay);
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public Mono<PlacedOrder> placeOrder(PlaceOrderCommand command) {
+        Objects.requireNonNull(command, "command");
+        return creation.run(command.idempotencyKey(), () -> fingerprint(command),
+                (orderId, now) -> place(new OrderId(orderId), command, now));
+    }
+
+    private Mono<PlacedOrder> place(OrderId orderId, PlaceOrderCommand command, Instant now) {
+        return cars.findById(command.carId())
+                .switchIfEmpty(Failures.fail(DomainError.CAR_NOT_FOUND))
+                .flatMap(car -> carLifecycle.reserve(car.id())
+                        .flatMap(reserved -> reserved
+                                ? orderNumbers.next()
+                                : Failures.<Long>fail(DomainError.CAR_NOT_AVAILABLE))
+                        .map(sequence -> newOrder(orderId, command, car, sequence, now)))
+                .flatMap(order -> orders.insert(order).thenReturn(new PlacedOrder(order.view(), false)));
+    }
+
+    private Order newOrder(OrderId orderId, PlaceOrderCommand command, CarDetails car, long sequence, Instant now) {
+        OrderNumber number = OrderNumber.of(now.atZone(ZoneOffset.UTC).getYear(), sequence);
+        // The price is the car's as stored now, never anything the client sent.
+        return new Order(orderId, number, OrderStatus.PENDING_PAYMENT, car.id(), car.summary().price(),
+                command.customer(), command.deliveryOption(), command.deliveryAddress(), command.notes(), now,
+                now.plus(settings.orderTimeToLive()));
+    }
+
+    private Mono<PlacedOrder> replay(UUID orderId) {
+        return orders.findById(new OrderId(orderId)).map(order -> new PlacedOrder(order.view(), true));
+    }
+
+    /** Every field of the request body, so only a byte-for-byte same request replays. */
+    static String fingerprint(PlaceOrderCommand command) {
+        DeliveryAddress address = command.deliveryAddress();
+        boolean hasAddress = address != null;
+        return RequestFingerprint.sha256()
+                .field("carId", command.carId().value().toString())
+                .field("customer.fullName", command.customer().fullName())
+                .field("customer.email", command.customer().email())
+                .field("customer.phone", command.customer().phone())
+                .field("deliveryOption", command.deliveryOption().name())
+                .field("deliveryAddress.line1", hasAddress ? address.line1() : null)
+                .field("deliveryAddress.city", hasAddress ? address.city() : null)
+                .field("deliveryAddress.postalCode", hasAddress ? address.postalCode() : null)
+                .field("deliveryAddress.country", hasAddress ? address.country() : null)
+                .field("notes", command.notes())
+                .hex();
+    }
+}
