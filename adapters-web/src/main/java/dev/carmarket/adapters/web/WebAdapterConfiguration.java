@@ -3,15 +3,29 @@ package dev.carmarket.adapters.web;
 import dev.carmarket.adapters.web.body.JsonBodyReaders;
 import dev.carmarket.adapters.web.body.UnknownPropertyListener;
 import dev.carmarket.adapters.web.car.CarHandler;
+import dev.carmarket.adapters.web.health.HealthHandler;
+import dev.carmarket.adapters.web.health.ReadinessProbe;
+import dev.carmarket.adapters.web.health.ServiceRelease;
+import dev.carmarket.adapters.web.health.ShutdownDeadline;
+import dev.carmarket.adapters.web.health.ShutdownDeadlineFilter;
+import dev.carmarket.adapters.web.http.AccessLogFilter;
 import dev.carmarket.adapters.web.http.BodySizeLimitFilter;
 import dev.carmarket.adapters.web.http.ErrorEnvelopeExceptionHandler;
 import dev.carmarket.adapters.web.http.JsonResponses;
 import dev.carmarket.adapters.web.http.RequestIdFilter;
+import dev.carmarket.adapters.web.http.UnhandledFailureListener;
 import dev.carmarket.adapters.web.http.WebJson;
 import dev.carmarket.adapters.web.order.OrderHandler;
 import dev.carmarket.adapters.web.payment.PaymentHandler;
 import dev.carmarket.adapters.web.payment.PaymentWebhookHandler;
 import dev.carmarket.adapters.web.payment.WebhookSignatureVerifier;
+import dev.carmarket.adapters.web.security.ClientAddressFilter;
+import dev.carmarket.adapters.web.security.ClientAddressResolver;
+import dev.carmarket.adapters.web.security.CorsAllowlistFilter;
+import dev.carmarket.adapters.web.security.InternalEndpointGuard;
+import dev.carmarket.adapters.web.security.SecurityHeaderExceptions;
+import dev.carmarket.adapters.web.security.SecurityHeadersFilter;
+import dev.carmarket.adapters.web.security.SecuritySettings;
 import dev.carmarket.ports.in.car.GetCarDetailsUseCase;
 import dev.carmarket.ports.in.car.SearchCarsUseCase;
 import dev.carmarket.ports.in.order.GetOrderUseCase;
@@ -19,6 +33,8 @@ import dev.carmarket.ports.in.order.PlaceOrderUseCase;
 import dev.carmarket.ports.in.payment.GetPaymentUseCase;
 import dev.carmarket.ports.in.payment.HandlePaymentEventUseCase;
 import dev.carmarket.ports.in.payment.StartPaymentUseCase;
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +42,11 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The HTTP adapter. Needs a bean of every inbound use case it serves and a {@link WebSettings};
- * an {@link UnknownPropertyListener} bean is optional (default: none). Contributes the routes,
- * the request-id and body-size filters and the error-envelope exception handler.
+ * The HTTP adapter. Needs a bean of every inbound use case it serves, a {@link WebSettings} and a
+ * {@link SecuritySettings}, a {@link ReadinessProbe} and a {@link ServiceRelease} (for the health routes);
+ * {@link UnknownPropertyListener} and {@link UnhandledFailureListener} beans are optional (default: none).
+ * Contributes the routes, the request-id, access-log, security, shutdown-deadline and body-size filters
+ * and the error-envelope exception handler.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebAdapterConfiguration {
@@ -36,6 +54,53 @@ public class WebAdapterConfiguration {
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    @Bean
+    AccessLogFilter accessLogFilter() {
+        return new AccessLogFilter();
+    }
+
+    /** Reached by the application near the end of its shutdown grace period. */
+    @Bean
+    ShutdownDeadline shutdownDeadline() {
+        return new ShutdownDeadline();
+    }
+
+    @Bean
+    ShutdownDeadlineFilter shutdownDeadlineFilter(ShutdownDeadline shutdownDeadline) {
+        return new ShutdownDeadlineFilter(shutdownDeadline);
+    }
+
+    @Bean
+    HealthHandler healthHandler(ReadinessProbe readinessProbe, ServiceRelease serviceRelease, WebJson webJson) {
+        return new HealthHandler(readinessProbe, serviceRelease, webJson);
+    }
+
+    /** The security controls of PRODUCTION.md, "Security"; each runs for every request, errors and 404s included. */
+    @Bean
+    ClientAddressResolver clientAddressResolver(SecuritySettings security) {
+        return new ClientAddressResolver(security.trustedProxies());
+    }
+
+    @Bean
+    ClientAddressFilter clientAddressFilter(ClientAddressResolver clientAddressResolver) {
+        return new ClientAddressFilter(clientAddressResolver);
+    }
+
+    @Bean
+    SecurityHeadersFilter securityHeadersFilter() {
+        return new SecurityHeadersFilter(SecurityHeaderExceptions.IN_FORCE);
+    }
+
+    @Bean
+    CorsAllowlistFilter corsAllowlistFilter(SecuritySettings security) {
+        return new CorsAllowlistFilter(security);
+    }
+
+    @Bean
+    InternalEndpointGuard internalEndpointGuard(SecuritySettings security) {
+        return new InternalEndpointGuard(security);
     }
 
     @Bean
@@ -50,8 +115,10 @@ public class WebAdapterConfiguration {
     }
 
     @Bean
-    ErrorEnvelopeExceptionHandler errorEnvelopeExceptionHandler(WebJson webJson) {
-        return new ErrorEnvelopeExceptionHandler(webJson);
+    ErrorEnvelopeExceptionHandler errorEnvelopeExceptionHandler(WebJson webJson,
+            ObjectProvider<UnhandledFailureListener> unhandledFailureListener) {
+        return new ErrorEnvelopeExceptionHandler(webJson,
+                unhandledFailureListener.getIfAvailable(() -> UnhandledFailureListener.NONE));
     }
 
     @Bean
@@ -94,7 +161,8 @@ public class WebAdapterConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> carmarketRoutes(CarHandler cars, OrderHandler orders, PaymentHandler payments,
-            PaymentWebhookHandler webhook) {
-        return CarmarketRoutes.router(CarmarketRoutes.of(cars, orders, payments, webhook));
+            PaymentWebhookHandler webhook, HealthHandler health) {
+        return CarmarketRoutes.router(Stream.concat(CarmarketRoutes.of(cars, orders, payments, webhook).stream(),
+                health.routes().stream()).toList());
     }
 }

@@ -97,6 +97,9 @@ public final class JsonShapeInspector {
                 Scalar scalar = scalarFor(type);
                 if (!scalar.accepts().test(node)) {
                     typeProblems.add(path + " " + scalar.expectation());
+                } else if (node.isString() && node.asString().indexOf('\0') >= 0) {
+                    // JSON allows an escaped NUL; PostgreSQL text does not (it would be a 500 there).
+                    typeProblems.add(path + " must not contain NUL characters");
                 }
             }
         }

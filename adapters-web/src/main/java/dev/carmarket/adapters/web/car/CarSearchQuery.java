@@ -30,9 +30,9 @@ final class CarSearchQuery {
 
     static SearchCriteria parse(MultiValueMap<String, String> params) {
         InputProblems problems = new InputProblems();
-        String q = params.getFirst("q");
-        String make = params.getFirst("make");
-        String model = params.getFirst("model");
+        String q = text(problems, params, "q");
+        String make = text(problems, params, "make");
+        String model = text(problems, params, "model");
         FuelType fuelType = problems.oneOf("fuelType", params.getFirst("fuelType"), List.of(FuelType.values()),
                 Enum::name);
         Transmission transmission = problems.oneOf("transmission", params.getFirst("transmission"),
@@ -55,6 +55,19 @@ final class CarSearchQuery {
         problems.throwIfAny();
         return new SearchCriteria(q, make, model, fuelType, transmission, bodyType, yearMin, yearMax, priceMin,
                 priceMax, mileageMax, sort, page, limit);
+    }
+
+    /**
+     * A free-text filter without control characters or U+FFFD (what an invalid percent-encoded UTF-8
+     * sequence decodes to): neither can be meant, and NUL would fail in PostgreSQL.
+     */
+    private static String text(InputProblems problems, MultiValueMap<String, String> params, String name) {
+        String raw = params.getFirst(name);
+        if (raw != null && raw.chars().anyMatch(c -> Character.isISOControl(c) || c == '\uFFFD')) {
+            problems.add(name + " must not contain control characters or invalid UTF-8");
+            return null;
+        }
+        return raw;
     }
 
     /** An integer; values beyond the int range are clamped so that the range checks name the bound. */

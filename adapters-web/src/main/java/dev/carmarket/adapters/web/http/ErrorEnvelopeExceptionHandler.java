@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * The one place where failures become HTTP responses: domain errors by their kind,
  * the adapter's own rejections, and the framework's 404/405/413 alike, all in the
  * contract's error envelope. Anything unexpected is a 500 whose body says nothing
- * internal; the detail goes to the log under the request id.
+ * internal; the detail goes to the log under the request id, and to the
+ * {@link UnhandledFailureListener} (error monitoring).
  */
 public final class ErrorEnvelopeExceptionHandler implements WebExceptionHandler, Ordered {
 
@@ -37,20 +38,36 @@ public final class ErrorEnvelopeExceptionHandler implements WebExceptionHandler,
     private static final Logger log = LoggerFactory.getLogger(ErrorEnvelopeExceptionHandler.class);
 
     private final WebJson json;
+    private final UnhandledFailureListener unhandledFailures;
 
     public ErrorEnvelopeExceptionHandler(WebJson json) {
+        this(json, UnhandledFailureListener.NONE);
+    }
+
+    public ErrorEnvelopeExceptionHandler(WebJson json, UnhandledFailureListener unhandledFailures) {
         this.json = json;
+        this.unhandledFailures = unhandledFailures;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
         String requestId = RequestIds.of(exchange);
+        // Exception handlers run outside the filter chain, so the request's context is restored here:
+        // the log lines below and the access log line (written on commit) carry the request id.
+        return Mono.defer(() -> answer(exchange, failure, requestId)).contextWrite(RequestIds.inContext(requestId));
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, Throwable failure, String requestId) {
+        ServerHttpResponse response = exchange.getResponse();
         HttpFailure httpFailure = describe(failure, exchange.getRequest());
         log(httpFailure, failure, exchange.getRequest(), requestId);
+        if (httpFailure.unexpected()) {
+            unhandledFailures.unhandled(failure, AccessLogFilter.routeOf(exchange),
+                    exchange.getRequest().getMethod().name(), requestId);
+        }
 
         ErrorEnvelope envelope = new ErrorEnvelope(httpFailure.status().value(), httpFailure.message(),
                 ReasonPhrases.of(httpFailure.status()), requestId);

@@ -16,7 +16,7 @@ public final class RequestIdFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String requestId = RequestIds.of(exchange);
         exchange.getResponse().getHeaders().set(RequestIds.HEADER, requestId);
-        return chain.filter(exchange).contextWrite(context -> context.put(RequestIds.CONTEXT_KEY, requestId));
+        return chain.filter(exchange).contextWrite(RequestIds.inContext(requestId));
     }
 
     @Override

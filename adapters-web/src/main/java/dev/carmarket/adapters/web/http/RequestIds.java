@@ -2,9 +2,11 @@ package dev.carmarket.adapters.web.http;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * The request's correlation id: kept from a well-formed incoming {@code X-Request-Id}
@@ -43,6 +45,11 @@ public final class RequestIds {
     public static String of(ServerWebExchange exchange) {
         return exchange.getAttributes().computeIfAbsent(EXCHANGE_ATTRIBUTE,
                 name -> resolve(exchange.getRequest().getHeaders().getFirst(HEADER))).toString();
+    }
+
+    /** Puts {@code requestId} into the Reactor Context of the chain it is written to (see {@code contextWrite}). */
+    public static Function<Context, Context> inContext(String requestId) {
+        return context -> context.put(CONTEXT_KEY, requestId);
     }
 
     /** The id from the Reactor Context of the current request chain; empty outside one. */

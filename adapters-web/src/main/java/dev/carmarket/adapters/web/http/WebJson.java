@@ -1,5 +1,9 @@
 package dev.carmarket.adapters.web.http;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -51,7 +55,7 @@ public final class WebJson {
     /** Parses a request body into a tree; any syntax or limit violation is a 400 with a generic message. */
     public JsonNode readTree(byte[] body) {
         try {
-            return treeReader.readValue(body);
+            return treeReader.readValue(strictUtf8(body));
         } catch (StreamConstraintsException tooBig) {
             throw RequestRejectedException.badRequest("Request body exceeds the JSON limits (nesting depth "
                     + RequestLimits.MAX_JSON_NESTING_DEPTH + ", string length " + RequestLimits.MAX_JSON_STRING_LENGTH
@@ -59,6 +63,22 @@ public final class WebJson {
                     + RequestLimits.MAX_JSON_NUMBER_LENGTH + ")");
         } catch (JacksonException malformed) {
             throw RequestRejectedException.badRequest("Request body is not valid JSON");
+        }
+    }
+
+    /**
+     * The body as text, refusing what Jackson's lenient decoder lets through: overlong encodings,
+     * surrogates and code points above U+10FFFF (each a way to smuggle a character past a check).
+     */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException invalid) {
+            throw RequestRejectedException.badRequest("Request body must be valid UTF-8");
         }
     }
 

@@ -41,9 +41,10 @@ public final class ContractAssertions {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    /** The reason phrases API-CONTRACT.md lists, plus 405's. */
+    /** The reason phrases API-CONTRACT.md lists, plus 403 (CORS refusal) and 405. */
     private static final Map<Integer, String> REASONS = Map.ofEntries(
-            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(404, "Not Found"),
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
             Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(413, "Payload Too Large"),
             Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Entity"),
             Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));

@@ -6,6 +6,14 @@ import dev.carmarket.adapters.web.StrictValidationPolicy;
 import dev.carmarket.adapters.web.WebAdapterConfiguration;
 import dev.carmarket.adapters.web.WebSettings;
 import dev.carmarket.adapters.web.body.UnknownPropertyListener;
+import dev.carmarket.adapters.web.health.ReadinessCheck;
+import dev.carmarket.adapters.web.health.ReadinessProbe;
+import dev.carmarket.adapters.web.health.ReadinessReport;
+import dev.carmarket.adapters.web.health.ServiceRelease;
+import dev.carmarket.adapters.web.health.ShutdownDeadline;
+import dev.carmarket.adapters.web.http.UnhandledFailureListener;
+import dev.carmarket.adapters.web.security.SecuritySettings;
+import dev.carmarket.adapters.web.security.TrustedProxies;
 import dev.carmarket.core.assembly.CarmarketCore;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.in.car.GetCarDetailsUseCase;
@@ -23,6 +31,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -32,7 +42,10 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.config.EnableWebFlux;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -45,6 +58,9 @@ public final class WebAdapterHarness implements AutoCloseable {
 
     public static final String WEBHOOK_SECRET = "whsec_test_0123456789abcdef0123456789abcdef";
     public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    public static final String ALLOWED_ORIGIN = "https://shop.example";
+    public static final String INTERNAL_TOKEN = "internal-token-for-tests-0123456789abcdef";
+    public static final ServiceRelease RELEASE = new ServiceRelease("1.2.3-test");
 
     private final AnnotationConfigApplicationContext context;
     private final DisposableServer server;
@@ -81,8 +97,15 @@ public final class WebAdapterHarness implements AutoCloseable {
         register(builder, GetPaymentUseCase.class, core::getPayment);
         register(builder, HandlePaymentEventUseCase.class, core::handlePaymentEvent);
         context.registerBean(WebSettings.class, () -> settings);
+        context.registerBean(SecuritySettings.class, () -> builder.security);
+        context.registerBean(ReadinessProbe.class, () -> builder.readinessProbe);
+        context.registerBean(ServiceRelease.class, () -> RELEASE);
+        builder.extraRoutes.forEach(routes -> context.registerBean(RouterFunction.class, () -> routes));
         if (builder.unknownPropertyListener != null) {
             context.registerBean(UnknownPropertyListener.class, () -> builder.unknownPropertyListener);
+        }
+        if (builder.unhandledFailureListener != null) {
+            context.registerBean(UnhandledFailureListener.class, () -> builder.unhandledFailureListener);
         }
         context.refresh();
 
@@ -116,9 +139,19 @@ public final class WebAdapterHarness implements AutoCloseable {
         return client;
     }
 
+    /** {@code http://127.0.0.1:<port>}, for requests whose raw path the client must not normalize. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
     /** The stores behind the core, for checking what a request changed. */
     public InMemoryAdapters adapters() {
         return adapters;
+    }
+
+    /** The adapter's shutdown deadline, for tests that play the application's shutdown. */
+    public ShutdownDeadline shutdownDeadline() {
+        return context.getBean(ShutdownDeadline.class);
     }
 
     @Override
@@ -133,6 +166,12 @@ public final class WebAdapterHarness implements AutoCloseable {
         private final Map<Class<?>, Object> overrides = new LinkedHashMap<>();
         private String strictValidation;
         private UnknownPropertyListener unknownPropertyListener;
+        private UnhandledFailureListener unhandledFailureListener;
+        private ReadinessProbe readinessProbe =
+                () -> Mono.just(ReadinessReport.of(ReadinessCheck.up("store", "in-memory")));
+        private SecuritySettings security = new SecuritySettings(Set.of(ALLOWED_ORIGIN), TrustedProxies.none(),
+                Optional.of(INTERNAL_TOKEN), false);
+        private final List<RouterFunction<ServerResponse>> extraRoutes = new ArrayList<>();
 
         private Builder() {
         }
@@ -159,9 +198,32 @@ public final class WebAdapterHarness implements AutoCloseable {
             return this;
         }
 
+        public Builder unhandledFailureListener(UnhandledFailureListener listener) {
+            this.unhandledFailureListener = listener;
+            return this;
+        }
+
+        /** Default: always ready, reporting the in-memory store. */
+        public Builder readinessProbe(ReadinessProbe probe) {
+            this.readinessProbe = probe;
+            return this;
+        }
+
         /** Serves {@code type} with a double instead of the real core service. */
         public <T> Builder override(Class<T> type, T useCase) {
             overrides.put(type, useCase);
+            return this;
+        }
+
+        /** Default: {@link #ALLOWED_ORIGIN}, no trusted proxy, {@link #INTERNAL_TOKEN}, no loopback exemption. */
+        public Builder security(SecuritySettings settings) {
+            this.security = settings;
+            return this;
+        }
+
+        /** Serves more routes next to the adapter's own (stand-ins for endpoints other modules add). */
+        public Builder routes(RouterFunction<ServerResponse> routes) {
+            extraRoutes.add(routes);
             return this;
         }
 

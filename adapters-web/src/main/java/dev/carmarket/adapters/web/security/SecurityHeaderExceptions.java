@@ -1,0 +1,62 @@
+package dev.carmarket.adapters.web.security;
+
+import java.util.List;
+import java.util.Objects;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * The one place where a route may get a header value other than the {@link SecurityHeaders}
+ * baseline. Each exception is named and says why; a reviewer reads this list, and a test pins
+ * it, so no loosening happens by accident.
+ */
+public final class SecurityHeaderExceptions {
+
+    /**
+     * The exceptions in force: none. Every route, error and 404 gets the exact baseline; the JSON
+     * API needs nothing looser (no pages, scripts or frames).
+     */
+    public static final SecurityHeaderExceptions IN_FORCE = new SecurityHeaderExceptions(List.of());
+
+    private final List<HeaderException> exceptions;
+
+    public SecurityHeaderExceptions(List<HeaderException> exceptions) {
+        this.exceptions = List.copyOf(exceptions);
+    }
+
+    public List<HeaderException> all() {
+        return exceptions;
+    }
+
+    /** The exceptions that apply to {@code request}, in declaration order. */
+    List<HeaderException> applicableTo(ServerHttpRequest request) {
+        return exceptions.stream().filter(exception -> exception.paths().matches(request)).toList();
+    }
+
+    /**
+     * One departure from the baseline.
+     *
+     * @param name       a stable name to refer to it by
+     * @param pathPrefix the route(s) it applies to, with everything below
+     * @param header     the baseline header it changes
+     * @param value      the value sent instead
+     * @param reason     why the baseline does not fit
+     */
+    public record HeaderException(String name, String pathPrefix, String header, String value, String reason) {
+
+        public HeaderException {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(pathPrefix, "pathPrefix");
+            Objects.requireNonNull(value, "value");
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("an exception to the security headers needs a reason: " + name);
+            }
+            if (!SecurityHeaders.BASELINE.containsKey(header)) {
+                throw new IllegalArgumentException(header + " is not a baseline header");
+            }
+        }
+
+        PathPrefixes paths() {
+            return PathPrefixes.of(pathPrefix);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.carmarket.adapters.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.carmarket.adapters.web.security.SecurityHeaderExceptions.HeaderException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+
+class SecurityHeaderExceptionsTest {
+
+    static final HeaderException EMBEDDABLE_WIDGET = new HeaderException("embeddable-widget", "/widget",
+            "X-Frame-Options", "ALLOW-FROM https://partner.example", "partners frame the widget");
+
+    /** A handler that tries to loosen the baseline and to announce the server. */
+    static final WebFilterChain LOOSENING_HANDLER = exchange -> {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("X-Frame-Options", "ALLOWALL");
+        headers.set("Content-Security-Policy", "default-src *");
+        headers.set("Server", "netty/4.2");
+        headers.set("X-Powered-By", "Spring");
+        return exchange.getResponse().setComplete();
+    };
+
+    static HttpHeaders responseHeaders(SecurityHeaderExceptions exceptions, String path) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
+        new SecurityHeadersFilter(exceptions).filter(exchange, LOOSENING_HANDLER).block();
+        return exchange.getResponse().getHeaders();
+    }
+
+    @Test
+    void noLooseningIsInForce() {
+        assertThat(SecurityHeaderExceptions.IN_FORCE.all()).isEmpty();
+    }
+
+    @Test
+    void aHandlerCannotLoosenTheBaselineNorAnnounceTheServer() {
+        HttpHeaders headers = responseHeaders(SecurityHeaderExceptions.IN_FORCE, "/car-details/search");
+
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(headers.getFirst("Content-Security-Policy")).startsWith("default-src 'self';");
+        assertThat(headers.containsHeader("Server")).isFalse();
+        assertThat(headers.containsHeader("X-Powered-By")).isFalse();
+    }
+
+    @Test
+    void aNamedExceptionAppliesToItsRoutesOnly() {
+        SecurityHeaderExceptions exceptions = new SecurityHeaderExceptions(List.of(EMBEDDABLE_WIDGET));
+
+        assertThat(responseHeaders(exceptions, "/widget/cars").getFirst("X-Frame-Options"))
+                .isEqualTo("ALLOW-FROM https://partner.example");
+        assertThat(responseHeaders(exceptions, "/widgets").getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(responseHeaders(exceptions, "/car-details/search").getFirst("X-Frame-Options"))
+                .isEqualTo("SAMEORIGIN");
+    }
+
+    @Test
+    void anExceptionNeedsAReasonAndABaselineHeader() {
+        assertThatThrownBy(() -> new HeaderException("x", "/x", "X-Frame-Options", "ALLOWALL", " "))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HeaderException("x", "/x", "Access-Control-Allow-Origin", "*", "why not"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.carmarket.bootstrap.cli;
+
+import dev.carmarket.adapters.inmemory.system.SystemTimeSource;
+import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
+import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
+import dev.carmarket.bootstrap.settings.DatabaseSettings;
+
+/** The database of a command: how output names it (never with credentials) and the adapters on it. */
+final class DatabaseTarget {
+
+    private DatabaseTarget() {
+    }
+
+    static String describe(DatabaseSettings database) {
+        PostgresConnectionSettings connection = database.connection();
+        return connection.host() + ":" + connection.port() + "/" + connection.database();
+    }
+
+    /** The adapters on their own pool, closed by the caller; commands record no query metrics. */
+    static R2dbcPersistence connect(DatabaseSettings database) {
+        return R2dbcPersistence.create(database.connection(), database.pool(), new SystemTimeSource(),
+                QueryObserver.NONE);
+    }
+}

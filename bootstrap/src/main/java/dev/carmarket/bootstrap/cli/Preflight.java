@@ -1,0 +1,66 @@
+package dev.carmarket.bootstrap.cli;
+
+import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
+import dev.carmarket.adapters.r2dbc.migration.MigrationSafetyCheck;
+import dev.carmarket.bootstrap.settings.CarmarketSettings;
+import dev.carmarket.bootstrap.settings.DatabaseSettings;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code --preflight}: what the deploy script runs before switching releases. The configuration
+ * has already passed the same checks as a real start; this adds the database connection and the
+ * migration state, prints a short report and serves nothing.
+ */
+public final class Preflight {
+
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
+    private final PrintStream out;
+
+    public Preflight(PrintStream out) {
+        this.out = out;
+    }
+
+    /** @throws CommandFailedException when the database cannot be reached or a shipped migration is not additive */
+    public void run(CarmarketSettings settings) {
+        report("configuration OK (APP_ENV=" + settings.environment().wireName() + ", PORT=" + settings.server().port()
+                + ", LOG_FORMAT=" + settings.logFormat().wireName() + ")");
+        settings.database().ifPresentOrElse(this::checkDatabase,
+                () -> report("no DATABASE_URL: the in-memory store with demo data would serve"));
+        checkMigrationSafety();
+        report("OK");
+    }
+
+    private void checkDatabase(DatabaseSettings database) {
+        String where = DatabaseTarget.describe(database);
+        try (R2dbcPersistence persistence = DatabaseTarget.connect(database)) {
+            Duration latency = Await.result(persistence.pingDatabase(PING_TIMEOUT),
+                    PING_TIMEOUT.plus(database.connection().connectTimeout()));
+            report("database reachable at " + where + " (connected and answered SELECT 1 in "
+                    + latency.toMillis() + " ms)");
+        } catch (RuntimeException unreachable) {
+            throw new CommandFailedException("database not reachable at " + where + ": "
+                    + Failures.describe(unreachable), ExitStatus.UNAVAILABLE);
+        }
+        MigrationState state = MigrationState.of(database.connection());
+        report("schema version " + (state.currentVersion().isEmpty() ? "none (empty database)" : state.currentVersion())
+                + "; " + (state.pending().isEmpty() ? "no pending migrations"
+                        : state.pending().size() + " pending: " + String.join(", ", state.pending())));
+    }
+
+    private void checkMigrationSafety() {
+        List<MigrationSafetyCheck.Finding> findings = MigrationSafetyCheck.checkClasspath();
+        if (!findings.isEmpty()) {
+            findings.forEach(finding -> report("non-additive migration " + finding));
+            throw new CommandFailedException(findings.size() + " non-additive migration statement(s); mark a"
+                    + " deliberate one with '" + MigrationSafetyCheck.ALLOW_MARKER + "'", ExitStatus.DATA);
+        }
+        report("shipped migrations are additive");
+    }
+
+    private void report(String line) {
+        out.println("carmarket preflight: " + line);
+    }
+}

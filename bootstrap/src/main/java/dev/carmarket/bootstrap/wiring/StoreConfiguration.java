@@ -1,0 +1,53 @@
+package dev.carmarket.bootstrap.wiring;
+
+import dev.carmarket.adapters.inmemory.InMemoryAdapters;
+import dev.carmarket.adapters.inmemory.demo.DemoCarGenerator;
+import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
+import dev.carmarket.adapters.r2dbc.migration.DatabaseMigrator;
+import dev.carmarket.bootstrap.settings.CarmarketSettings;
+import dev.carmarket.bootstrap.settings.DatabaseSettings;
+import dev.carmarket.ports.out.system.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the store: PostgreSQL (migrated before anything serves) when DATABASE_URL is set,
+ * otherwise the in-memory store with demo cars. The settings validator has already made sure
+ * production never gets here without a database.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    public static final int IN_MEMORY_DEMO_CARS = DemoCarGenerator.DEMO_SIZE;
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    StoreAdapters storeAdapters(CarmarketSettings settings, TimeSource timeSource) {
+        return settings.database()
+                .map(database -> postgres(database, timeSource))
+                .orElseGet(StoreConfiguration::inMemory);
+    }
+
+    private static StoreAdapters postgres(DatabaseSettings database, TimeSource timeSource) {
+        DatabaseMigrator migrator = new DatabaseMigrator(database.connection());
+        // Blocking JDBC on the startup thread, before the web server exists: the schema is current before any request.
+        int applied = migrator.migrate();
+        log.info("Using PostgreSQL at {}:{}/{} (schema version {}, {} migration(s) applied now, pool max {})",
+                database.connection().host(), database.connection().port(), database.connection().database(),
+                migrator.currentVersion(), applied, database.pool().maxSize());
+        R2dbcPersistence persistence = R2dbcPersistence.create(database.connection(), database.pool(), timeSource,
+                // Query metrics come with the observability adapter (a later issue).
+                QueryObserver.NONE);
+        return StoreAdapters.postgres(persistence);
+    }
+
+    private static StoreAdapters inMemory() {
+        log.warn("Using the in-memory store with {} demo cars (no DATABASE_URL): data is lost on restart",
+                IN_MEMORY_DEMO_CARS);
+        return StoreAdapters.inMemory(InMemoryAdapters.withDemoData(IN_MEMORY_DEMO_CARS));
+    }
+}
