@@ -3,6 +3,7 @@ package dev.carmarket.bootstrap;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.bootstrap.settings.LogFormat;
 import dev.carmarket.bootstrap.wiring.CoreConfiguration;
+import dev.carmarket.bootstrap.wiring.ObservabilityWiring;
 import dev.carmarket.bootstrap.wiring.OperationsWiring;
 import dev.carmarket.bootstrap.wiring.SecurityWiring;
 import dev.carmarket.bootstrap.wiring.SettingsInitializer;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({StoreConfiguration.class, CoreConfiguration.class, WebConfiguration.class, OperationsWiring.class,
-        SecurityWiring.class})
+        SecurityWiring.class, ObservabilityWiring.class})
 public class CarmarketApplication {
 
     public static void main(String[] args) {

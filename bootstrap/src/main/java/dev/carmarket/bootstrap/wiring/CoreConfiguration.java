@@ -1,5 +1,8 @@
 package dev.carmarket.bootstrap.wiring;
 
+import dev.carmarket.adapters.observability.metrics.MeteredHandlePaymentEventUseCase;
+import dev.carmarket.adapters.observability.metrics.MeteredPlaceOrderUseCase;
+import dev.carmarket.adapters.observability.metrics.MeteredStartPaymentUseCase;
 import dev.carmarket.adapters.inmemory.payment.SandboxPaymentProvider;
 import dev.carmarket.adapters.inmemory.system.RandomIdGenerator;
 import dev.carmarket.adapters.inmemory.system.SystemTimeSource;
@@ -16,10 +19,15 @@ import dev.carmarket.ports.in.payment.HandlePaymentEventUseCase;
 import dev.carmarket.ports.in.payment.StartPaymentUseCase;
 import dev.carmarket.ports.out.system.IdGenerator;
 import dev.carmarket.ports.out.system.TimeSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The hexagon: the core assembled from the chosen store, and each use case as a bean for the web adapter. */
+/**
+ * The hexagon: the core assembled from the chosen store, and each use case as a bean for the web adapter;
+ * placing orders, starting payments and taking webhooks are counted ({@code orders_placed_total},
+ * {@code payments_total}, {@code payment_webhooks_total}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class CoreConfiguration {
 
@@ -61,8 +69,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    PlaceOrderUseCase placeOrderUseCase(CarmarketCore core) {
-        return core.placeOrder();
+    PlaceOrderUseCase placeOrderUseCase(CarmarketCore core, MeterRegistry registry) {
+        return new MeteredPlaceOrderUseCase(core.placeOrder(), registry);
     }
 
     @Bean
@@ -76,8 +84,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    StartPaymentUseCase startPaymentUseCase(CarmarketCore core) {
-        return core.startPayment();
+    StartPaymentUseCase startPaymentUseCase(CarmarketCore core, MeterRegistry registry) {
+        return new MeteredStartPaymentUseCase(core.startPayment(), registry);
     }
 
     @Bean
@@ -86,8 +94,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    HandlePaymentEventUseCase handlePaymentEventUseCase(CarmarketCore core) {
-        return core.handlePaymentEvent();
+    HandlePaymentEventUseCase handlePaymentEventUseCase(CarmarketCore core, MeterRegistry registry) {
+        return new MeteredHandlePaymentEventUseCase(core.handlePaymentEvent(), registry);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import dev.carmarket.bootstrap.settings.SentrySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 
 /**
  * Metrics and error monitoring that are not store or use-case decorators (those are applied where
@@ -21,6 +22,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class ObservabilityWiring {
+
+    /** Replaces Spring Boot's default convention: unmatched requests share one {@code uri} value. */
+    @Bean
+    ServerRequestObservationConvention serverRequestObservationConvention() {
+        return new RouteTemplateObservationConvention();
+    }
 
     /** {@code strict_validation_unknown_fields_total{route,mode}}; the property's path never becomes a label. */
     @Bean

@@ -89,7 +89,8 @@ public final class ServiceReadiness implements ReadinessProbe, SmartLifecycle {
                 refresh = null;
             }
         }
-        log.info("Shutting down: readiness is DOWN; draining in-flight requests for up to {}", timing.gracePeriod());
+        log.info("Shutting down: readiness is DOWN; draining in-flight requests for up to {} ms",
+                timing.gracePeriod().toMillis());
         Mono.delay(timing.drainDelay().plus(timing.deadlineAfterDrainStarts()))
                 .subscribe(tick -> deadline.reach());
         Mono.delay(timing.drainDelay()).subscribe(tick -> callback.run());

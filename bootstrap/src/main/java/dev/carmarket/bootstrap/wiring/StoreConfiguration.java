@@ -8,6 +8,7 @@ import dev.carmarket.adapters.r2dbc.migration.DatabaseMigrator;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
 import dev.carmarket.ports.out.system.TimeSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -26,13 +27,14 @@ public class StoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    StoreAdapters storeAdapters(CarmarketSettings settings, TimeSource timeSource) {
-        return settings.database()
-                .map(database -> postgres(database, timeSource))
+    StoreAdapters storeAdapters(CarmarketSettings settings, TimeSource timeSource, MeterRegistry registry) {
+        StoreAdapters store = settings.database()
+                .map(database -> postgres(database, timeSource, registry))
                 .orElseGet(StoreConfiguration::inMemory);
+        return MeteredStores.decorate(store, registry);
     }
 
-    private static StoreAdapters postgres(DatabaseSettings database, TimeSource timeSource) {
+    private static StoreAdapters postgres(DatabaseSettings database, TimeSource timeSource, MeterRegistry registry) {
         DatabaseMigrator migrator = new DatabaseMigrator(database.connection());
         // Blocking JDBC on the startup thread, before the web server exists: the schema is current before any request.
         int applied = migrator.migrate();
@@ -40,8 +42,9 @@ public class StoreConfiguration {
                 database.connection().host(), database.connection().port(), database.connection().database(),
                 migrator.currentVersion(), applied, database.pool().maxSize());
         R2dbcPersistence persistence = R2dbcPersistence.create(database.connection(), database.pool(), timeSource,
-                // Query metrics come with the observability adapter (a later issue).
+                // Queries are timed by the Metered* port decorators (MeteredStores), not twice.
                 QueryObserver.NONE);
+        ConnectionPoolGauges.register(persistence.connectionPool(), registry);
         return StoreAdapters.postgres(persistence);
     }
 

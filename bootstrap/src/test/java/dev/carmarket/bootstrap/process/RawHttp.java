@@ -28,6 +28,11 @@ final class RawHttp {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
+
+        @Override
+        public String toString() {
+            return "Answered[" + status + " " + body + "]";
+        }
     }
 
     /** Nothing listened: the request was never accepted. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -88,8 +89,8 @@ class SecurityIT {
 
     @AfterAll
     void stop() {
-        Stream.of(direct, proxied).filter(java.util.Objects::nonNull).forEach(CarmarketProcess::close);
-        Stream.of(database, proxiedDatabase).filter(java.util.Objects::nonNull).forEach(TestDatabase::close);
+        Stream.of(direct, proxied).filter(Objects::nonNull).forEach(CarmarketProcess::close);
+        Stream.of(database, proxiedDatabase).filter(Objects::nonNull).forEach(TestDatabase::close);
     }
 
     // ---------------------------------------------------------------- HTTP helpers
@@ -266,9 +267,18 @@ class SecurityIT {
                 assertThat(matcher.find()).isTrue();
                 return matcher.group(1);
             }
-            Thread.onSpinWait();
+            pause(Duration.ofMillis(50));
         }
         throw new AssertionError("no access-log line for request " + requestId + " in:\n" + process.stdout());
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     String clientSeenBy(CarmarketProcess process, int port, String forwardedFor) {

@@ -22,9 +22,10 @@ import reactor.core.publisher.SignalType;
  * path or query, which may carry personal data), status, durationMs, clientIp, userAgent. No header
  * but the user agent is read, so no credential reaches the log.
  *
- * <p>The line is written when the response commits, which is the one moment every outcome shares:
- * a handler's answer, a filter's rejection and the error envelope (written by the exception handler,
- * outside the filter chain) alone. The request id comes from the logging context, not from here.
+ * <p>The line is written when the response commits: the one moment every outcome shares, whether a
+ * handler answers, a filter refuses, or the exception handler (which runs outside the filter chain)
+ * writes the error envelope. {@code durationMs} is therefore the time to the first byte of the answer.
+ * The request id is not a field here: it comes with the logging context (MDC {@code requestId}).
  */
 public final class AccessLogFilter implements WebFilter, Ordered {
 

@@ -29,9 +29,9 @@ public final class ClientAddressFilter implements WebFilter, Ordered {
     /** Right after the request id, so every later filter, log line and rejection sees the client. */
     public static final int ORDER = RequestIdFilter.ORDER + 1;
 
-    static final String X_FORWARDED_FOR = "X-Forwarded-For";
-    static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
-    static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
     private static final List<String> FORWARDING_HEADERS = List.of(X_FORWARDED_FOR, X_FORWARDED_PROTO,
             X_FORWARDED_HOST, "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl", "Forwarded");
 

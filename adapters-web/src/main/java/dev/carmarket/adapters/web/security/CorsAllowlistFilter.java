@@ -31,13 +31,13 @@ public final class CorsAllowlistFilter implements WebFilter, Ordered {
 
     public static final int ORDER = SecurityHeadersFilter.ORDER + 1;
 
-    static final List<HttpMethod> ALLOWED_METHODS = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST);
-    static final List<String> ALLOWED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, JsonResponses.IDEMPOTENCY_KEY,
+    private static final List<HttpMethod> ALLOWED_METHODS = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST);
+    private static final List<String> ALLOWED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, JsonResponses.IDEMPOTENCY_KEY,
             RequestIds.HEADER);
     /** What the front end may read of a response besides the CORS-safelisted headers. */
-    static final List<String> EXPOSED_HEADERS = List.of(RequestIds.HEADER, JsonResponses.IDEMPOTENT_REPLAYED);
+    private static final List<String> EXPOSED_HEADERS = List.of(RequestIds.HEADER, JsonResponses.IDEMPOTENT_REPLAYED);
     /** How long a browser may reuse a preflight answer (browsers cap it at 2 h or less). */
-    static final long MAX_AGE_SECONDS = 600;
+    private static final long MAX_AGE_SECONDS = 600;
 
     private static final Set<String> ALLOWED_HEADER_NAMES = ALLOWED_HEADERS.stream()
             .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());

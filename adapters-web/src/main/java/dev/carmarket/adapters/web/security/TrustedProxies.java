@@ -37,6 +37,7 @@ public final class TrustedProxies {
         return ranges.stream().anyMatch(range -> range.contains(address));
     }
 
+    /** Whether this trusts nobody ({@code TRUST_PROXY=false}). */
     public boolean isEmpty() {
         return ranges.isEmpty();
     }

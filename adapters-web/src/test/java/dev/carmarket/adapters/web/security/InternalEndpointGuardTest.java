@@ -8,6 +8,7 @@ import dev.carmarket.adapters.web.http.WebJson;
 import dev.carmarket.adapters.web.support.WebAdapterHarness;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +102,7 @@ class InternalEndpointGuardTest {
     @ValueSource(strings = {"//metrics", "/metrics/", "/METRICS", "/metrics;x=1", "/%6Detrics", "/health//ready",
             "/actuator", "/actuator/health", "/metrics/jvm_threads"})
     void otherSpellingsOfAnInternalPathAreGuardedToo(String path) {
-        assertRefused(production.client().get().uri(java.net.URI.create(production.baseUrl() + path)).exchange());
+        assertRefused(production.client().get().uri(URI.create(production.baseUrl() + path)).exchange());
     }
 
     @Test

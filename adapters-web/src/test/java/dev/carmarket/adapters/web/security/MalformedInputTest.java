@@ -8,6 +8,7 @@ import dev.carmarket.adapters.web.support.WebAdapterHarness;
 import dev.carmarket.adapters.web.support.WebAdapterTest;
 import dev.carmarket.ports.testing.TestCars;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class MalformedInputTest extends WebAdapterTest {
     @ValueSource(strings = {"limit=%FF", "q=%00", "page=99999999999999999999", "limit=1e3", "q=%E2%82", "make=%1B%5B31m",
             "model=a%0Ab", "sort=%27%3B%20DROP%20TABLE%20cars%3B--", "priceMin=NaN", "priceMax=1e999"})
     void hostileQueryParametersAreA400(String query) {
-        error(client.get().uri(java.net.URI.create(harness.baseUrl() + "/car-details/search?" + query)).exchange(),
+        error(client.get().uri(URI.create(harness.baseUrl() + "/car-details/search?" + query)).exchange(),
                 400);
     }
 }
