@@ -201,7 +201,19 @@ class OrderRoutesTest extends WebAdapterTest {
                 "deliveryAddress is required when deliveryOption is DELIVERY",
                 "notes must be at most 500 characters");
         validationError(post(pickupWithAddress),
-                "deliveryAddress.country must be an ISO 3166-1 alpha-2 code");
+                "deliveryAddress.country must be an ISO 3166-1 alpha-2 code",
+                "deliveryAddress must be absent when deliveryOption is PICKUP");
+    }
+
+    @Test
+    void crossFieldRulesAreReportedTogetherWithFieldProblems() {
+        String body = """
+                {"carId":"%s","customer":{"fullName":"Jane Doe","email":"nope","phone":"+4915112345678"},
+                 "deliveryOption":"DELIVERY"}""".formatted(car(8));
+
+        validationError(post(body),
+                "customer.email must be an email",
+                "deliveryAddress is required when deliveryOption is DELIVERY");
     }
 
     @Test

@@ -35,7 +35,9 @@ public record PlaceOrderRequest(
                 : problems.attempt(() -> new DeliveryAddress(deliveryAddress.line1(), deliveryAddress.city(),
                         deliveryAddress.postalCode(), deliveryAddress.country()));
         IdempotencyKey key = problems.idempotencyKey(idempotencyKey);
-        // The command's own cross-field rules (address with DELIVERY only, notes length) need valid parts.
+        if (option != null) {
+            problems.addAll(PlaceOrderCommand.problems(option, deliveryAddress != null, notes).asList());
+        }
         PlaceOrderCommand command = problems.isEmpty()
                 ? problems.attempt(() -> new PlaceOrderCommand(new CarId(car), buyer, option, address, notes, key))
                 : null;

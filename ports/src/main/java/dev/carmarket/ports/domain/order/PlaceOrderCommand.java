@@ -23,13 +23,20 @@ public record PlaceOrderCommand(
         Objects.requireNonNull(carId, "carId");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(deliveryOption, "deliveryOption");
-        new Problems()
-                .check(deliveryOption != DeliveryOption.DELIVERY || deliveryAddress != null,
+        problems(deliveryOption, deliveryAddress != null, notes).throwIfAny();
+    }
+
+    /**
+     * The cross-field problems of these values, so an adapter can report them together
+     * with its own parse errors instead of one batch after another.
+     */
+    public static Problems problems(DeliveryOption deliveryOption, boolean hasDeliveryAddress, String notes) {
+        return new Problems()
+                .check(deliveryOption != DeliveryOption.DELIVERY || hasDeliveryAddress,
                         "deliveryAddress is required when deliveryOption is DELIVERY")
-                .check(deliveryOption != DeliveryOption.PICKUP || deliveryAddress == null,
+                .check(deliveryOption != DeliveryOption.PICKUP || !hasDeliveryAddress,
                         "deliveryAddress must be absent when deliveryOption is PICKUP")
                 .check(notes == null || notes.length() <= MAX_NOTES_LENGTH,
-                        "notes must be at most " + MAX_NOTES_LENGTH + " characters")
-                .throwIfAny();
+                        "notes must be at most " + MAX_NOTES_LENGTH + " characters");
     }
 }
