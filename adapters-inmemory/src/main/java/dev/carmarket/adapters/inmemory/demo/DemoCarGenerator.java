@@ -38,7 +38,6 @@ public final class DemoCarGenerator {
 
     private static final long GOLDEN_GAMMA = 0x9E37_79B9_7F4A_7C15L;
     private static final String IMAGE_BASE_URL = "https://img.carmarket.example/cars/";
-    private static final int MAX_AGE = NEWEST_MODEL_YEAR - OLDEST_MODEL_YEAR;
     private static final long LISTING_WINDOW_SECONDS = Duration.ofDays(365).toSeconds();
 
     private final long seed;
@@ -64,7 +63,9 @@ public final class DemoCarGenerator {
         CarId id = new CarId(Version4Uuids.of(random.nextLong(), random.nextLong()));
         DemoModel model = pick(random, DemoMarket.MODELS);
         FuelType fuel = fuelOf(random, model);
-        int age = (int) (Math.pow(random.nextDouble(), 1.7) * (MAX_AGE + 1)); // skewed to recent years
+        // skewed to recent years, and never older than the model itself
+        int maxAge = NEWEST_MODEL_YEAR - Math.max(OLDEST_MODEL_YEAR, model.firstModelYear());
+        int age = (int) (Math.pow(random.nextDouble(), 1.7) * (maxAge + 1));
         int year = NEWEST_MODEL_YEAR - age;
         int trimLevel = random.nextInt(model.trims().size());
         int mileageKm = mileage(random, age, fuel);

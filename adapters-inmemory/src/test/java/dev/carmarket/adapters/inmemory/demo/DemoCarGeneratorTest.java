@@ -9,6 +9,7 @@ import dev.carmarket.ports.domain.car.CarSummary;
 import dev.carmarket.ports.domain.car.FuelType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -82,6 +83,18 @@ class DemoCarGeneratorTest {
         assertThat(CARS).allSatisfy(car -> assertThat(car.summary().year()).isBetween(2010, 2026));
         assertThat(CARS).extracting(car -> car.summary().year()).contains(2010, 2026);
         assertThat(share(car -> car.summary().year() >= 2019)).isGreaterThan(0.55);
+    }
+
+    @Test
+    void noCarIsOlderThanItsModel() {
+        // launch years of a few models, written down independently of the generator's table
+        Map<String, Integer> launched = Map.of("ID.4", 2021, "Model Y", 2021, "EV6", 2021, "Enyaq", 2021,
+                "ID.3", 2020, "Formentor", 2020, "Kodiaq", 2017);
+        assertThat(CARS).filteredOn(car -> launched.containsKey(car.summary().model()))
+                .isNotEmpty()
+                .allSatisfy(car -> assertThat(car.summary().year())
+                        .as(car.summary().title())
+                        .isGreaterThanOrEqualTo(launched.get(car.summary().model())));
     }
 
     @Test
