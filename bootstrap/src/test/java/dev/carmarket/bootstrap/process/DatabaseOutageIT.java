@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +19,8 @@ class DatabaseOutageIT {
 
     /** The readiness check's timeout (1.5 s) plus what an HTTP round trip on a busy CI box may add. */
     private static final Duration READINESS_BOUND = Duration.ofMillis(3000);
+
+    private static final Pattern READINESS_GAUGE = Pattern.compile("(?m)^readiness_status(?:\\{[^}]*\\})? (\\S+)$");
 
     private final AtomicInteger requestNumber = new AtomicInteger();
 
@@ -34,9 +38,11 @@ class DatabaseOutageIT {
             assertThat(up.path("checks").path("db").path("status").asString()).isEqualTo("UP");
             assertThat(up.path("checks").path("db").path("latencyMs").isIntegralNumber()).isTrue();
             assertThat(get(port, "/car-details/search?limit=1").statusCode()).isEqualTo(200);
+            assertThat(readinessGauge(port)).isEqualTo("1.0");
 
             postgres.cut();
             assertNotReady(port, "unreachable");
+            assertThat(readinessGauge(port)).as("the gauge follows the last check").isEqualTo("0.0");
             assertLive(port);
             JsonNode refused = json(get(port, "/car-details/search?limit=1"), 503);
             assertThat(refused.path("statusCode").asInt()).isEqualTo(503);
@@ -45,6 +51,7 @@ class DatabaseOutageIT {
             postgres.restore();
             awaitReady(port);
             assertThat(get(port, "/car-details/search?limit=1").statusCode()).isEqualTo(200);
+            assertThat(readinessGauge(port)).isEqualTo("1.0");
 
             // Slow rather than gone: connections open, answers never come in time.
             postgres.latency(Duration.ofSeconds(5));
@@ -85,6 +92,15 @@ class DatabaseOutageIT {
             sleep();
             status = get(port, "/health/ready").statusCode();
         }
+    }
+
+    /** The value of {@code readiness_status} in the Prometheus scrape. */
+    private String readinessGauge(int port) {
+        HttpResponse<String> metrics = get(port, "/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        Matcher gauge = READINESS_GAUGE.matcher(metrics.body());
+        assertThat(gauge.find()).as("readiness_status in %s", metrics.body()).isTrue();
+        return gauge.group(1);
     }
 
     private HttpResponse<String> get(int port, String path) {
