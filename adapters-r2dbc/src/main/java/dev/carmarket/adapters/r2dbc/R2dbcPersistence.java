@@ -30,6 +30,8 @@ import reactor.core.publisher.Mono;
  */
 public final class R2dbcPersistence implements AutoCloseable {
 
+    private static final int WARM_CONNECTIONS = 2;
+
     private final ConnectionPool pool;
     private final DatabaseClient client;
     private final StoreCalls calls;
@@ -79,11 +81,16 @@ public final class R2dbcPersistence implements AutoCloseable {
                 .applicationName(connection.applicationName())
                 .preparedStatementCacheQueries(poolSettings.preparedStatementCacheSize())
                 .statementTimeout(poolSettings.statementTimeout())
+                // Binary results: the driver's text decoding of timestamptz (a DateTimeFormatter parse per
+                // value) took ~9% of the CPU of a search (JFR, docs/performance.md).
+                .forceBinary(true)
                 .tcpKeepAlive(true)
                 .build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                 .name("carmarket")
-                .initialSize(0)
+                // A couple of connections opened by warmUp() at startup, so that a cold JVM's first
+                // connection (class loading, TLS negotiation) is not paid within a request's maxAcquireTime.
+                .initialSize(Math.min(WARM_CONNECTIONS, poolSettings.maxSize()))
                 .maxSize(poolSettings.maxSize())
                 .maxAcquireTime(poolSettings.maxAcquireTime())
                 // Creating a connection is bounded by the driver's connect timeout plus the handshake.
@@ -91,6 +98,15 @@ public final class R2dbcPersistence implements AutoCloseable {
                 .maxIdleTime(poolSettings.maxIdleTime())
                 .maxValidationTime(Duration.ofSeconds(1))
                 .build());
+    }
+
+    /**
+     * Opens the pool's initial connections now rather than on the first request.
+     *
+     * @return how many connections were opened
+     */
+    public Mono<Integer> warmUp() {
+        return pool.warmup();
     }
 
     /**

@@ -45,6 +45,10 @@ public class StoreConfiguration {
                 // Queries are timed by the Metered* port decorators (MeteredStores), not twice.
                 QueryObserver.NONE);
         ConnectionPoolGauges.register(persistence.connectionPool(), registry);
+        // Off the startup thread: readiness reports the database until the connections are there.
+        persistence.warmUp().subscribe(
+                opened -> log.info("Connection pool warmed up with {} connection(s)", opened),
+                failure -> log.warn("Connection pool warm-up failed; readiness reports the database until it answers"));
         return StoreAdapters.postgres(persistence);
     }
 

@@ -34,6 +34,11 @@ public record PoolSettings(int maxSize, Duration maxAcquireTime, Duration maxIdl
         return new PoolSettings(maxSize, Duration.ofSeconds(2), Duration.ofMinutes(10), 256, Duration.ofSeconds(30));
     }
 
+    /** The same pool with another bound on the wait for a connection (batch commands can afford to wait). */
+    public PoolSettings withMaxAcquireTime(Duration newMaxAcquireTime) {
+        return new PoolSettings(maxSize, newMaxAcquireTime, maxIdleTime, preparedStatementCacheSize, statementTimeout);
+    }
+
     private static void requirePositive(Duration duration, String name) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");
