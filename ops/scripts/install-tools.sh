@@ -4,6 +4,8 @@
 #   prometheus-alertmanager -> /usr/bin/prometheus-alertmanager, /usr/bin/amtool
 #   yq, jq                  -> read the rule and test YAML for the convention checks
 #   curl                    -> talk to the Alertmanager started by the inhibition test
+#   socat, openssl, psql    -> the fault-injection test: the TCP proxy it cuts to make the database
+#                              unreachable, signing payment webhooks, creating its test database
 # Idempotent: a second run installs nothing and does not touch the package index.
 #
 # The packages ship init scripts/systemd units that would start Prometheus on :9090 and
@@ -20,6 +22,9 @@ readonly REQUIRED=(
   "yq:yq"
   "jq:jq"
   "curl:curl"
+  "socat:socat"
+  "openssl:openssl"
+  "psql:postgresql-client"
 )
 
 missing_packages() {

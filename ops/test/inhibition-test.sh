@@ -10,6 +10,8 @@ set -euo pipefail
 
 OPS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$OPS_DIR/scripts/install-tools.sh" >/dev/null
+# shellcheck source=lib/processes.sh
+source "$OPS_DIR/test/lib/processes.sh"
 
 WORK_DIR="$(mktemp -d)"
 am_pid=""
@@ -18,16 +20,6 @@ cleanup() {
   rm -rf "$WORK_DIR"
 }
 trap cleanup EXIT
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! ss -Htln "sport = :$port" | grep -q .; then echo "$port"; return 0; fi
-  done
-  echo "no free port found" >&2
-  return 1
-}
 
 port="$(free_port)"
 url="http://127.0.0.1:$port"

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -56,6 +58,15 @@ class MetricsEndpointTest {
                 "payments_total", "payment_webhooks_total", "strict_validation_unknown_fields_total",
                 "jvm_memory_used_bytes", "process_cpu_usage", "http_server_requests_seconds");
         assertThat(scrape).contains("readiness_status 1.0");
+    }
+
+    /** The actuator's base path is "/": any other endpoint it exposed would appear right there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/health", "/info", "/env", "/beans", "/configprops", "/loggers", "/heapdump",
+        "/threaddump", "/prometheus", "/metrics/jvm.memory.used"})
+    void no_other_actuator_endpoint_is_exposed(String path) {
+        http.get().uri(path).header("Authorization", "Bearer " + INTERNAL_TOKEN).exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test
