@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Checks that need no running service (a few seconds):
+#   - ShellCheck on every deploy script;
+#   - nginx -t on a complete nginx.conf that includes nginx/carmarket.conf (as root, in a temp prefix,
+#     so no system nginx or its files are involved);
+#   - ecosystem.config.js evaluated by node with a sample env file: the PM2 settings deploy.sh relies on;
+#   - migration-check.sh on small jars: what it flags, the marker, only migrations new since the previous jar.
+set -euo pipefail
+
+DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+readonly DEPLOY_DIR
+"$DEPLOY_DIR/scripts/install-tools.sh" >/dev/null
+
+WORK="$(mktemp -d -t carmarket-deploy-static.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+check_shell_scripts() {
+  (cd "$DEPLOY_DIR" && shellcheck -x deploy.sh rollback.sh lib.sh migration-check.sh scripts/*.sh test/*.sh)
+  echo "PASS: shellcheck"
+}
+
+check_nginx() {
+  local prefix="$WORK/nginx"
+  mkdir -p "$prefix/logs"
+  # The example logs to /var/log/nginx; -t opens its log files, so point them into the prefix.
+  sed "s|/var/log/nginx/|$prefix/logs/|" "$DEPLOY_DIR/nginx/carmarket.conf" >"$prefix/carmarket.conf"
+  cat >"$prefix/nginx.conf" <<EOF
+pid $prefix/nginx.pid;
+error_log $prefix/logs/error.log;
+events { worker_connections 64; }
+http {
+    client_body_temp_path $prefix/client_body;
+    proxy_temp_path $prefix/proxy;
+    fastcgi_temp_path $prefix/fastcgi;
+    uwsgi_temp_path $prefix/uwsgi;
+    scgi_temp_path $prefix/scgi;
+    include $prefix/carmarket.conf;
+}
+EOF
+  local nginx_bin
+  nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+  "$nginx_bin" -t -p "$prefix" -c "$prefix/nginx.conf" 2>"$WORK/nginx-t.log" ||
+    { cat "$WORK/nginx-t.log" >&2; fail "nginx -t rejects nginx/carmarket.conf"; }
+  grep -q 'proxy_next_upstream *error timeout http_502 http_503;' "$DEPLOY_DIR/nginx/carmarket.conf" ||
+    fail "nginx: proxy_next_upstream is not 'error timeout http_502 http_503'"
+  ! grep -v '^ *#' "$DEPLOY_DIR/nginx/carmarket.conf" | grep -q 'non_idempotent' || fail "nginx: non_idempotent must not be set"
+  echo "PASS: nginx -t accepts nginx/carmarket.conf; retries stay on idempotent methods"
+}
+
+# Prints the ecosystem's apps as JSON, evaluated with CARMARKET_* from the caller's environment.
+ecosystem_json() {
+  node -e 'console.log(JSON.stringify(require(process.argv[1]).apps))' "$DEPLOY_DIR/ecosystem.config.js"
+}
+
+check_ecosystem() {
+  mkdir -p "$WORK/root/releases/20260101T000000Z-abcdef012345"
+  ln -s releases/20260101T000000Z-abcdef012345 "$WORK/root/current"
+  cat >"$WORK/env" <<'EOF'
+# comment, then a blank line
+
+export APP_ENV=production
+DATABASE_URL="postgresql://u:p@db:5432/carmarket"
+INTERNAL_TOKEN='a-token-with-=-and-#-inside-0123456789'
+SHUTDOWN_GRACE_PERIOD=30s
+EOF
+  local apps
+  apps="$(CARMARKET_DEPLOY_ROOT="$WORK/root" CARMARKET_ENV_FILE="$WORK/env" CARMARKET_INSTANCES=3 \
+    CARMARKET_BASE_PORT=9001 LEAKED_FROM_SHELL=1 ecosystem_json)"
+  jq -e --arg jar "$WORK/root/releases/20260101T000000Z-abcdef012345/carmarket.jar" '
+    length == 3
+    and ([.[].name] == ["carmarket-1", "carmarket-2", "carmarket-3"])
+    and ([.[].env.PORT] == ["9001", "9002", "9003"])
+    and all(.[]; .exec_mode == "fork" and .exec_interpreter == "none" and .script == "java"
+      and .kill_timeout == 35000 and .exp_backoff_restart_delay > 0 and .max_memory_restart != null
+      and .args[-2:] == ["-jar", $jar] and (.args | index("-Xmx384m")) != null
+      and .env.APP_RELEASE == "20260101T000000Z-abcdef012345"
+      and .env.APP_ENV == "production"
+      and .env.DATABASE_URL == "postgresql://u:p@db:5432/carmarket"
+      and .env.INTERNAL_TOKEN == "a-token-with-=-and-#-inside-0123456789"
+      and .filter_env == [""] and (.env | has("LEAKED_FROM_SHELL") | not))' <<<"$apps" >/dev/null ||
+    fail "ecosystem.config.js: unexpected apps: $apps"
+  [[ "$(CARMARKET_DEPLOY_ROOT="$WORK/root" CARMARKET_ENV_FILE="$WORK/env" CARMARKET_RELEASE=other \
+    ecosystem_json | jq -r '.[0].env.APP_RELEASE')" == other ]] || fail "ecosystem.config.js ignores CARMARKET_RELEASE"
+  printf 'GOOD=1\nnot a pair\n' >"$WORK/bad-env"
+  if CARMARKET_DEPLOY_ROOT="$WORK/root" CARMARKET_ENV_FILE="$WORK/bad-env" ecosystem_json >/dev/null 2>"$WORK/bad.log"; then
+    fail "ecosystem.config.js accepted a malformed env file"
+  fi
+  grep -q 'bad-env:2: expected KEY=VALUE' "$WORK/bad.log" || fail "ecosystem.config.js: the env file error does not name line 2"
+  echo "PASS: ecosystem.config.js (names, ports, fork/none, kill_timeout = grace + 5s, env file parsing, filter_env)"
+}
+
+# migration_jar NAME FILE=SQL...: a jar with those files under BOOT-INF/classes/db/migration/.
+migration_jar() {
+  local name=$1 dir="$WORK/jar-$1" entry
+  shift
+  mkdir -p "$dir/BOOT-INF/classes/db/migration"
+  for entry in "$@"; do printf '%s\n' "${entry#*=}" >"$dir/BOOT-INF/classes/db/migration/${entry%%=*}"; done
+  (cd "$dir" && jar --create --file "$WORK/$name.jar" BOOT-INF)
+}
+
+check_migration_safety() {
+  local additive="V1__cars.sql=CREATE TABLE cars (id uuid PRIMARY KEY, note text); -- DROP TABLE cars"
+  local comment_only="V2__words.sql=COMMENT ON TABLE cars IS 'never DROP or TRUNCATE'; ALTER TABLE cars ADD COLUMN seats int NOT NULL DEFAULT 4;"
+  local destructive="V3__reshape.sql=ALTER TABLE cars
+  ALTER COLUMN note TYPE varchar(10); ALTER TABLE cars ALTER COLUMN note SET NOT NULL; TRUNCATE cars;
+ALTER TABLE cars RENAME COLUMN note TO remark; ALTER TABLE cars ADD COLUMN owner text NOT NULL;"
+  local marked="V4__drop.sql=-- carmarket:destructive-allowed: nothing reads it since V2
+DROP TABLE legacy;"
+  migration_jar previous "$additive"
+  migration_jar next "$additive" "$comment_only" "$destructive" "$marked"
+  local output status=0
+  output="$("$DEPLOY_DIR/migration-check.sh" "$WORK/next.jar" "$WORK/previous.jar")" || status=$?
+  [[ "$status" == 1 ]] || fail "migration-check: exit $status on a destructive migration: $output"
+  local expected="V3__reshape.sql: column type change: ALTER TABLE cars ALTER COLUMN note TYPE varchar(10)
+V3__reshape.sql: SET NOT NULL: ALTER TABLE cars ALTER COLUMN note SET NOT NULL
+V3__reshape.sql: TRUNCATE: TRUNCATE cars
+V3__reshape.sql: RENAME: ALTER TABLE cars RENAME COLUMN note TO remark
+V3__reshape.sql: NOT NULL column without default: ALTER TABLE cars ADD COLUMN owner text NOT NULL
+V4__drop.sql: destructive statements allowed by its marker"
+  [[ "$output" == "$expected" ]] || fail "migration-check printed:
+$output
+expected:
+$expected"
+  "$DEPLOY_DIR/migration-check.sh" "$WORK/previous.jar" >/dev/null || fail "migration-check flags an additive migration"
+  migration_jar only-old "$destructive"
+  "$DEPLOY_DIR/migration-check.sh" "$WORK/only-old.jar" "$WORK/only-old.jar" >/dev/null ||
+    fail "migration-check flags a migration the previous release already shipped"
+  echo "PASS: migration-check.sh (DROP/RENAME/TYPE/SET NOT NULL/TRUNCATE/NOT NULL w/o default; comments, literals, marker, old files)"
+}
+
+check_shell_scripts
+check_nginx
+check_ecosystem
+check_migration_safety
