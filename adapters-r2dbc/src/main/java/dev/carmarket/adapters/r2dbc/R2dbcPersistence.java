@@ -44,19 +44,19 @@ public final class R2dbcPersistence implements AutoCloseable {
     private final R2dbcProcessedEventStore processedEventStore;
     private final R2dbcIdempotencyStore idempotencyStore;
 
-    private R2dbcPersistence(ConnectionPool pool, TimeSource timeSource, QueryObserver observer) {
+    private R2dbcPersistence(ConnectionPool pool, TimeSource timeSource, StoreCalls calls) {
         this.pool = pool;
         this.client = DatabaseClient.create(pool);
-        this.calls = new StoreCalls(observer);
+        this.calls = calls;
         this.transactionRunner = new R2dbcTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(pool)));
-        this.carCatalog = new R2dbcCarCatalog(client, timeSource, observer);
-        this.carBulkLoader = new R2dbcCarBulkLoader(client, observer);
-        this.orderRepository = new R2dbcOrderRepository(client, observer);
-        this.orderNumberSequence = new R2dbcOrderNumberSequence(client, observer);
-        this.paymentRepository = new R2dbcPaymentRepository(client, observer);
-        this.processedEventStore = new R2dbcProcessedEventStore(client, observer);
-        this.idempotencyStore = new R2dbcIdempotencyStore(client, observer);
+        this.carCatalog = new R2dbcCarCatalog(client, timeSource, calls);
+        this.carBulkLoader = new R2dbcCarBulkLoader(client, calls);
+        this.orderRepository = new R2dbcOrderRepository(client, calls);
+        this.orderNumberSequence = new R2dbcOrderNumberSequence(client, calls);
+        this.paymentRepository = new R2dbcPaymentRepository(client, calls);
+        this.processedEventStore = new R2dbcProcessedEventStore(client, calls);
+        this.idempotencyStore = new R2dbcIdempotencyStore(client, calls);
     }
 
     /**
@@ -66,7 +66,8 @@ public final class R2dbcPersistence implements AutoCloseable {
      */
     public static R2dbcPersistence create(PostgresConnectionSettings connection, PoolSettings poolSettings,
             TimeSource timeSource, QueryObserver observer) {
-        return new R2dbcPersistence(connectionPool(connection, poolSettings), timeSource, observer);
+        return new R2dbcPersistence(connectionPool(connection, poolSettings), timeSource,
+                new StoreCalls(observer, poolSettings.callTimeout()));
     }
 
     static ConnectionPool connectionPool(PostgresConnectionSettings connection, PoolSettings poolSettings) {

@@ -6,7 +6,6 @@ import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import io.r2dbc.pool.PoolMetrics;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,11 +42,19 @@ class ConnectionPoolWarmUpTest {
     }
 
     @Test
-    void onlyTheAcquireBoundChangesWhenACommandWidensIt() {
+    void batchCommandsWaitLongerThanRequestsAndKeepThePoolSize() {
         PoolSettings serving = PoolSettings.withMaxSize(7);
-        PoolSettings command = serving.withMaxAcquireTime(Duration.ofSeconds(30));
+        PoolSettings command = serving.forBatchCommands();
 
-        assertThat(command.maxAcquireTime()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(command).usingRecursiveComparison().ignoringFields("maxAcquireTime").isEqualTo(serving);
+        assertThat(command.maxAcquireTime()).isGreaterThan(serving.maxAcquireTime());
+        assertThat(command.statementTimeout()).isGreaterThan(serving.statementTimeout());
+        assertThat(command.maxSize()).isEqualTo(7);
+    }
+
+    @Test
+    void aCallIsBoundedOnTheClientJustAboveTheServersStatementTimeout() {
+        PoolSettings serving = PoolSettings.defaults();
+
+        assertThat(serving.callTimeout()).isEqualTo(serving.statementTimeout().plusSeconds(1));
     }
 }

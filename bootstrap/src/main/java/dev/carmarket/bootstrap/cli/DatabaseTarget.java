@@ -5,7 +5,6 @@ import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
-import java.time.Duration;
 
 /** The database of a command: how output names it (never with credentials) and the adapters on it. */
 final class DatabaseTarget {
@@ -18,15 +17,9 @@ final class DatabaseTarget {
         return connection.host() + ":" + connection.port() + "/" + connection.database();
     }
 
-    /**
-     * Commands are batch work with nobody waiting on a fast 503: they may wait this long for a
-     * connection, which a cold JVM on a busy host can take to open.
-     */
-    private static final Duration COMMAND_ACQUIRE_TIME = Duration.ofSeconds(30);
-
     /** The adapters on their own pool, closed by the caller; commands record no query metrics. */
     static R2dbcPersistence connect(DatabaseSettings database) {
-        return R2dbcPersistence.create(database.connection(), database.pool().withMaxAcquireTime(COMMAND_ACQUIRE_TIME),
+        return R2dbcPersistence.create(database.connection(), database.pool().forBatchCommands(),
                 new SystemTimeSource(), QueryObserver.NONE);
     }
 }

@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.r2dbc.car;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.car.CarRows.Column;
 import dev.carmarket.ports.domain.car.CarDetails;
@@ -39,9 +38,9 @@ public final class R2dbcCarBulkLoader implements CarBulkLoader {
     private final DatabaseClient client;
     private final StoreCalls calls;
 
-    public R2dbcCarBulkLoader(DatabaseClient client, QueryObserver observer) {
+    public R2dbcCarBulkLoader(DatabaseClient client, StoreCalls calls) {
         this.client = client;
-        this.calls = new StoreCalls(observer);
+        this.calls = calls;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.r2dbc.car;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.support.StatusTransition;
 import dev.carmarket.ports.domain.car.CarDetails;
@@ -35,9 +34,9 @@ public final class R2dbcCarCatalog implements CarCatalog {
     private final StatusTransition statusTransition;
     private final SearchTotalCache totals;
 
-    public R2dbcCarCatalog(DatabaseClient client, TimeSource timeSource, QueryObserver observer) {
+    public R2dbcCarCatalog(DatabaseClient client, TimeSource timeSource, StoreCalls calls) {
         this.client = client;
-        this.calls = new StoreCalls(observer);
+        this.calls = calls;
         this.statusTransition = new StatusTransition(client, calls, "cars", "car.change_status");
         this.totals = new SearchTotalCache(timeSource, TOTAL_MAX_AGE, CACHED_FILTER_COMBINATIONS);
     }

@@ -6,7 +6,9 @@ import java.time.Duration;
  * Connection pool sizing. {@code maxAcquireTime} bounds the wait for a free connection so that
  * overload turns into a fast {@code STORE_UNAVAILABLE} instead of a queue that hangs requests.
  * {@code preparedStatementCacheSize} bounds the driver's per-connection prepared statement cache
- * (one entry per distinct SQL text, e.g. per search filter combination).
+ * (one entry per distinct SQL text, e.g. per search filter combination). {@code statementTimeout}
+ * (5 s when serving) ends a statement on the server; {@link #callTimeout()} ends it on the client
+ * too, for when the connection itself is gone.
  */
 public record PoolSettings(int maxSize, Duration maxAcquireTime, Duration maxIdleTime,
         int preparedStatementCacheSize, Duration statementTimeout) {
@@ -31,12 +33,22 @@ public record PoolSettings(int maxSize, Duration maxAcquireTime, Duration maxIdl
     }
 
     public static PoolSettings withMaxSize(int maxSize) {
-        return new PoolSettings(maxSize, Duration.ofSeconds(2), Duration.ofMinutes(10), 256, Duration.ofSeconds(30));
+        return new PoolSettings(maxSize, Duration.ofSeconds(2), Duration.ofMinutes(10), 256, Duration.ofSeconds(5));
     }
 
-    /** The same pool with another bound on the wait for a connection (batch commands can afford to wait). */
-    public PoolSettings withMaxAcquireTime(Duration newMaxAcquireTime) {
-        return new PoolSettings(maxSize, newMaxAcquireTime, maxIdleTime, preparedStatementCacheSize, statementTimeout);
+    /**
+     * The same pool for batch commands (seeding, preflight): nobody waits on a fast 503, so they may
+     * wait for a connection that a cold JVM on a busy host is slow to open, and run long statements
+     * such as the VACUUM after a bulk load.
+     */
+    public PoolSettings forBatchCommands() {
+        return new PoolSettings(maxSize, Duration.ofSeconds(30), maxIdleTime, preparedStatementCacheSize,
+                Duration.ofMinutes(10));
+    }
+
+    /** The client-side bound of one call: the server's statement timeout plus a second for its reply. */
+    public Duration callTimeout() {
+        return statementTimeout.plusSeconds(1);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.r2dbc.idempotency;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.ports.domain.common.IdempotencyKey;
 import dev.carmarket.ports.out.idempotency.IdempotencyRecord;
@@ -21,9 +20,9 @@ public final class R2dbcIdempotencyStore implements IdempotencyStore {
     private final DatabaseClient client;
     private final StoreCalls calls;
 
-    public R2dbcIdempotencyStore(DatabaseClient client, QueryObserver observer) {
+    public R2dbcIdempotencyStore(DatabaseClient client, StoreCalls calls) {
         this.client = client;
-        this.calls = new StoreCalls(observer);
+        this.calls = calls;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.r2dbc.order;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.ports.out.order.OrderNumberSequence;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,9 +14,9 @@ public final class R2dbcOrderNumberSequence implements OrderNumberSequence {
     private final DatabaseClient client;
     private final StoreCalls calls;
 
-    public R2dbcOrderNumberSequence(DatabaseClient client, QueryObserver observer) {
+    public R2dbcOrderNumberSequence(DatabaseClient client, StoreCalls calls) {
         this.client = client;
-        this.calls = new StoreCalls(observer);
+        this.calls = calls;
     }
 
     @Override

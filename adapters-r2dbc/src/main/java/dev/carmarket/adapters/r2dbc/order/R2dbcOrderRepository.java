@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.r2dbc.order;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.support.Binder;
 import dev.carmarket.adapters.r2dbc.support.StatusTransition;
@@ -37,9 +36,9 @@ public final class R2dbcOrderRepository implements OrderRepository {
     private final StoreCalls calls;
     private final StatusTransition statusTransition;
 
-    public R2dbcOrderRepository(DatabaseClient client, QueryObserver observer) {
+    public R2dbcOrderRepository(DatabaseClient client, StoreCalls calls) {
         this.client = client;
-        this.calls = new StoreCalls(observer);
+        this.calls = calls;
         this.statusTransition = new StatusTransition(client, calls, "orders", "order.change_status");
     }
 

@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.r2dbc.payment;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.support.StatusTransition;
 import dev.carmarket.ports.domain.common.Money;
@@ -31,9 +30,9 @@ public final class R2dbcPaymentRepository implements PaymentRepository {
     private final StoreCalls calls;
     private final StatusTransition statusTransition;
 
-    public R2dbcPaymentRepository(DatabaseClient client, QueryObserver observer) {
+    public R2dbcPaymentRepository(DatabaseClient client, StoreCalls calls) {
         this.client = client;
-        this.calls = new StoreCalls(observer);
+        this.calls = calls;
         this.statusTransition = new StatusTransition(client, calls, "payments", "payment.change_status");
     }
 

@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.r2dbc.payment;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.ports.out.payment.ProcessedEventStore;
 import java.time.Instant;
@@ -17,9 +16,9 @@ public final class R2dbcProcessedEventStore implements ProcessedEventStore {
     private final DatabaseClient client;
     private final StoreCalls calls;
 
-    public R2dbcProcessedEventStore(DatabaseClient client, QueryObserver observer) {
+    public R2dbcProcessedEventStore(DatabaseClient client, StoreCalls calls) {
         this.client = client;
-        this.calls = new StoreCalls(observer);
+        this.calls = calls;
     }
 
     @Override

@@ -7,21 +7,25 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a named database call: translates its failures into domain errors (see
+ * Runs a named database call: bounds it in time, translates its failures into domain errors (see
  * {@link StoreFailures}) and reports its duration and outcome to the {@link QueryObserver}.
+ * The bound is the client's own: the server's statement timeout cannot end a call whose
+ * connection is cut, so without it such a call would wait for TCP to notice.
  */
 public final class StoreCalls {
 
     private final QueryObserver observer;
+    private final Duration timeout;
 
-    public StoreCalls(QueryObserver observer) {
+    public StoreCalls(QueryObserver observer, Duration timeout) {
         this.observer = observer;
+        this.timeout = timeout;
     }
 
     public <T> Mono<T> mono(String query, Mono<T> call) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            return call.onErrorMap(StoreFailures::translate)
+            return call.timeout(timeout).onErrorMap(StoreFailures::translate)
                     .doOnSuccess(value -> finished(query, started, null))
                     .doOnError(failure -> finished(query, started, (DomainException) failure));
         });
@@ -30,7 +34,7 @@ public final class StoreCalls {
     public <T> Flux<T> flux(String query, Flux<T> call) {
         return Flux.defer(() -> {
             long started = System.nanoTime();
-            return call.onErrorMap(StoreFailures::translate)
+            return call.timeout(timeout).onErrorMap(StoreFailures::translate)
                     .doOnComplete(() -> finished(query, started, null))
                     .doOnError(failure -> finished(query, started, (DomainException) failure));
         });

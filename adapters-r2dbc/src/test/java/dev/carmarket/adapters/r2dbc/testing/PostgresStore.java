@@ -1,6 +1,8 @@
 package dev.carmarket.adapters.r2dbc.testing;
 
 import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.config.PoolSettings;
+import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.car.R2dbcCarCatalog;
 import dev.carmarket.ports.domain.car.CarDetails;
@@ -29,7 +31,8 @@ public final class PostgresStore {
     private PostgresStore(R2dbcPersistence persistence) {
         this.persistence = persistence;
         this.catalog = new R2dbcCarCatalog(persistence.databaseClient(),
-                new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z")), QueryObserver.NONE);
+                new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z")),
+                new StoreCalls(QueryObserver.NONE, PoolSettings.defaults().callTimeout()));
     }
 
     /** Truncates every table of the shared test database and returns the ports over it. */
