@@ -46,10 +46,37 @@ EOF
   nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
   "$nginx_bin" -t -p "$prefix" -c "$prefix/nginx.conf" 2>"$WORK/nginx-t.log" ||
     { cat "$WORK/nginx-t.log" >&2; fail "nginx -t rejects nginx/carmarket.conf"; }
-  grep -q 'proxy_next_upstream *error timeout http_502 http_503;' "$DEPLOY_DIR/nginx/carmarket.conf" ||
-    fail "nginx: proxy_next_upstream is not 'error timeout http_502 http_503'"
+  grep -q 'proxy_next_upstream *error timeout;' "$DEPLOY_DIR/nginx/carmarket.conf" ||
+    fail "nginx: proxy_next_upstream is not 'error timeout' (a deliberate 503 must not mark instances down)"
   ! grep -v '^ *#' "$DEPLOY_DIR/nginx/carmarket.conf" | grep -q 'non_idempotent' || fail "nginx: non_idempotent must not be set"
   echo "PASS: nginx -t accepts nginx/carmarket.conf; retries stay on idempotent methods"
+  check_nginx_errors_use_the_envelope "$nginx_bin" "$prefix"
+}
+
+# A port nothing listens on, from the ephemeral range.
+closed_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+# The running example, with no instance up: nginx's own 503 and 413 are the contract's JSON envelope.
+check_nginx_errors_use_the_envelope() {
+  local nginx_bin="$1" prefix="$2" listen dead body
+  listen="$(closed_port)"
+  dead="$(closed_port)"
+  sed -i "s|listen 80;|listen 127.0.0.1:$listen;|; s|127.0.0.1:808[12]|127.0.0.1:$dead|" "$prefix/carmarket.conf"
+  "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" || fail "nginx did not start with the example"
+  body="$(curl -s -m 10 -H 'X-Request-Id: static-check-1' "http://127.0.0.1:$listen/car-details/search")"
+  grep -q '^{"statusCode":503,"message":"Service temporarily unavailable","error":"Service Unavailable","requestId":"static-check-1"}$' <<<"$body" ||
+    { "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -s stop; fail "nginx: no instance up did not answer the 503 envelope (got: $body)"; }
+  body="$(head -c 70000 /dev/zero | tr '\0' a | curl -s -m 10 -X POST -H 'Content-Type: application/json' --data-binary @- "http://127.0.0.1:$listen/orders")"
+  "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -s stop
+  grep -q '"statusCode":413,.*"error":"Payload Too Large"' <<<"$body" ||
+    fail "nginx: an oversized body did not answer the 413 envelope (got: $body)"
+  echo "PASS: nginx's own 503 and 413 use the contract's error envelope"
 }
 
 # Prints the ecosystem's apps as JSON, evaluated with CARMARKET_* from the caller's environment.
