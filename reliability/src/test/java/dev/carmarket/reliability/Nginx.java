@@ -1,0 +1,170 @@
+package dev.carmarket.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A real nginx in the foreground, in a temp prefix, on a free loopback port, configured from the
+ * production example deploy/nginx/carmarket.conf: the same upstream settings (passive health,
+ * keepalive, retry of idempotent requests on the other instance), with only the listen address,
+ * the upstream servers and the log path replaced. No system nginx or its files are involved.
+ */
+final class Nginx implements AutoCloseable {
+
+    private static final Path EXAMPLE = Path.of(System.getProperty("deploy.dir", "../deploy"), "nginx", "carmarket.conf");
+    private static final Pattern UPSTREAM_SERVER =
+            Pattern.compile("^\\s*server 127\\.0\\.0\\.1:\\d+ (.*;)$", Pattern.MULTILINE);
+
+    private static final Pattern UPSTREAM_IN_LOG = Pattern.compile("upstream=(.*?) upstream_status=");
+
+    private final Process process;
+    private final Path prefix;
+    private final int port;
+    private final Thread killOnExit;
+
+    private Nginx(Process process, Path prefix, int port) {
+        this.process = process;
+        this.prefix = prefix;
+        this.port = port;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-nginx");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    static Nginx inFrontOf(List<Integer> upstreamPorts) {
+        Path binary = binary();
+        try {
+            Path prefix = Files.createTempDirectory("reliability-nginx");
+            Files.createDirectories(prefix.resolve("logs"));
+            int port = ServiceProcess.freePort();
+            Files.writeString(prefix.resolve("carmarket.conf"), siteConfig(port, upstreamPorts, prefix));
+            Files.writeString(prefix.resolve("nginx.conf"), """
+                    daemon off;
+                    worker_processes 1;
+                    user root;
+                    pid %1$s/nginx.pid;
+                    error_log %1$s/logs/error.log warn;
+                    events { worker_connections 4096; }
+                    http {
+                        client_body_temp_path %1$s/client_body;
+                        proxy_temp_path %1$s/proxy;
+                        fastcgi_temp_path %1$s/fastcgi;
+                        uwsgi_temp_path %1$s/uwsgi;
+                        scgi_temp_path %1$s/scgi;
+                        include %1$s/carmarket.conf;
+                    }
+                    """.formatted(prefix));
+            Process process = new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-e",
+                    prefix.resolve("logs/error.log").toString(), "-c", prefix.resolve("nginx.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+            Nginx nginx = new Nginx(process, prefix, port);
+            nginx.awaitListening();
+            return nginx;
+        } catch (IOException cannotStart) {
+            throw new UncheckedIOException(cannotStart);
+        }
+    }
+
+    /** The example's server block, listening on loopback {@code port}, proxying to {@code upstreamPorts}. */
+    static String siteConfig(int port, List<Integer> upstreamPorts, Path prefix) throws IOException {
+        String example = Files.readString(EXAMPLE, StandardCharsets.UTF_8);
+        Matcher first = UPSTREAM_SERVER.matcher(example);
+        if (!first.find()) {
+            throw new IllegalStateException("no `server 127.0.0.1:<port> ...;` upstream line in " + EXAMPLE);
+        }
+        String servers = upstreamPorts.stream()
+                .map(upstream -> "    server 127.0.0.1:" + upstream + " " + first.group(1))
+                .collect(Collectors.joining("\n"));
+        String site = (example.substring(0, first.start()) + servers
+                + UPSTREAM_SERVER.matcher(example.substring(first.end())).replaceAll(""))
+                .replace("listen 80;", "listen 127.0.0.1:" + port + ";")
+                .replace("/var/log/nginx/", prefix.resolve("logs") + "/");
+        assertThat(site).as("generated from %s", EXAMPLE).contains("listen 127.0.0.1:" + port + ";")
+                .contains(prefix.resolve("logs").toString()).contains("proxy_next_upstream");
+        return site;
+    }
+
+    private static Path binary() {
+        for (Path candidate : List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/bin/nginx"))) {
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return fail("nginx is not installed: run deploy/scripts/install-tools.sh (the reliability pom runs it"
+                + " in pre-integration-test)");
+    }
+
+    /** The upstream address(es) of one access log line: "127.0.0.1:8081" or, after a retry, "a, b". */
+    static String upstreamOf(String accessLogLine) {
+        Matcher upstream = UPSTREAM_IN_LOG.matcher(accessLogLine);
+        return upstream.find() ? upstream.group(1) : "<none>";
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** nginx's access log: one line per request with upstream address and status. */
+    List<String> accessLog() {
+        try {
+            return Files.readAllLines(prefix.resolve("logs/carmarket.access.log"));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private void awaitListening() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!ServiceProcess.isListening(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                fail("nginx did not start on port " + port + ": " + read("logs/error.log") + read("logs/stdout.log"));
+            }
+            Pause.of(Duration.ofMillis(50));
+        }
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(prefix.resolve(file));
+        } catch (IOException missing) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            ServiceProcess.end(process, killOnExit);
+        } finally {
+            keepLogsAndRemovePrefix();
+        }
+    }
+
+    /** The logs go next to the services' (target/reliability-logs) for a post-mortem; the temp prefix goes. */
+    private void keepLogsAndRemovePrefix() {
+        try (Stream<Path> files = Files.walk(prefix)) {
+            Path kept = Files.createDirectories(ServiceProcess.LOGS.resolve(prefix.getFileName()));
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (file.getParent().endsWith("logs")) {
+                    Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.delete(file);
+            }
+        } catch (IOException leftover) {
+            System.err.println("[reliability] could not clean " + prefix + ": " + leftover);
+        }
+    }
+}
