@@ -15,7 +15,9 @@ import java.util.List;
  */
 public final class Preflight {
 
-    static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+    // A deploy gate, not a request: a cold JVM's first connection on a busy host may take a while, and a
+    // false "unreachable" would refuse a good release. An unreachable server still fails at once (refused).
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(20);
 
     private final PrintStream out;
 
