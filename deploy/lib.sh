@@ -52,6 +52,9 @@ load_config() {
   ROLLBACK_READY_TIMEOUT="$(positive_integer CARMARKET_ROLLBACK_READY_TIMEOUT 120)"
   SMOKE_RETRIES="$(positive_integer CARMARKET_SMOKE_RETRIES 2)"
   SMOKE_ATTEMPTS="$(positive_integer CARMARKET_SMOKE_ATTEMPTS 2)"
+  # Per request: a just-started instance answers its first requests on a cold JVM, and a timeout is
+  # never retried by the pack, so the gate allows more than the pack's 5 s default.
+  SMOKE_TIMEOUT="$(positive_integer CARMARKET_SMOKE_TIMEOUT_SECONDS 15)"
   JAVA_BIN="${CARMARKET_JAVA:-java}"
   (( BASE_PORT + INSTANCES - 1 <= 65535 )) || die "$EXIT_USAGE" config "ports $BASE_PORT.. do not fit $INSTANCES instances"
   export CARMARKET_DEPLOY_ROOT="$ROOT" CARMARKET_ENV_FILE="$ENV_FILE" CARMARKET_INSTANCES="$INSTANCES" \
@@ -316,7 +319,7 @@ run_smoke_pack() {
   local -a token_env=()
   if [[ "${CARMARKET_SMOKE_INTERNAL:-true}" != false ]]; then token_env=("SMOKE_INTERNAL_TOKEN=$INTERNAL_TOKEN"); fi
   env "${token_env[@]}" "$JAVA_BIN" -jar "$(release_path "$2")/carmarket-smoke.jar" \
-    --base-url "http://127.0.0.1:$1" --retries "$SMOKE_RETRIES" 2>&1 9>&-
+    --base-url "http://127.0.0.1:$1" --retries "$SMOKE_RETRIES" --timeout "${SMOKE_TIMEOUT}s" 2>&1 9>&-
 }
 
 smoke_gate() {

@@ -225,7 +225,9 @@ assert_restored() {
   assert_serving "$release"
   mapfile -t token_env < <(smoke_token_env)
   for port in "$CARMARKET_BASE_PORT" "$((CARMARKET_BASE_PORT + 1))"; do
-    env "${token_env[@]}" java -jar "$SMOKE_JAR" --base-url "http://127.0.0.1:$port" >"$WORK/smoke-$port.log" 2>&1 ||
+    # The same per-request allowance as the deploy gate (lib.sh): the instance was just restarted.
+    env "${token_env[@]}" java -jar "$SMOKE_JAR" --base-url "http://127.0.0.1:$port" --timeout 15s \
+      >"$WORK/smoke-$port.log" 2>&1 ||
       { cat "$WORK/smoke-$port.log" >&2; fail "independent smoke run against port $port failed"; }
   done
 }

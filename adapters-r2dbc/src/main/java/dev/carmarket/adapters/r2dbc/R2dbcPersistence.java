@@ -13,6 +13,7 @@ import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.ports.out.system.TimeSource;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.time.Duration;
@@ -98,6 +99,10 @@ public final class R2dbcPersistence implements AutoCloseable {
                 .maxCreateConnectionTime(connection.connectTimeout().plusSeconds(1))
                 .maxIdleTime(poolSettings.maxIdleTime())
                 .maxValidationTime(Duration.ofSeconds(1))
+                // A connection comes back mid-transaction when its work is cancelled (a client hanging
+                // up): roll that transaction back here, or it would sit idle in transaction holding its
+                // row locks. The driver skips the round trip when no transaction is open.
+                .preRelease(Connection::rollbackTransaction)
                 .build());
     }
 
