@@ -72,7 +72,9 @@ log "load average at start: $START_LOAD (1/5/15 min); work dir $WORK"
 
 # --- tools: carmarket's SQL generator (adapters-r2dbc test sources), the fixed-rate generator ----------
 log "compiling the SQL generator and FixedRateLoad"
-(cd "$ROOT" && ./mvnw -q -pl adapters-r2dbc test-compile dependency:build-classpath \
+# -am: the sibling modules come from this checkout, not from a local repository that may not hold them.
+# Each module of the reactor writes the output file in turn; adapters-r2dbc, the last, wins.
+(cd "$ROOT" && ./mvnw -q -pl adapters-r2dbc -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/r2dbc-classpath.txt") >&2
 SQL_TOOL_CP=$ROOT/adapters-r2dbc/target/test-classes:$ROOT/adapters-r2dbc/target/classes:$(cat "$WORK/r2dbc-classpath.txt")
 mkdir -p "$WORK/classes" && javac -d "$WORK/classes" "$HERE/FixedRateLoad.java"
@@ -141,11 +143,13 @@ CM_PID=$!; SERVER_PIDS+=("$CM_PID")
 wait_ready "http://127.0.0.1:$CM_PORT/health/ready" 120
 record start_ms $(( ($(date +%s%N) - started) / 1000000 ))
 
-# The same service with the production controls switched off by configuration only. Switches that
-# exist: STRICT_VALIDATION (per mutation route) and Spring Boot's metric/observation properties.
-# Missing (docs/performance.md): security headers, CORS and request correlation have no switch.
+# The same service with the production controls switched off by configuration only: STRICT_VALIDATION (per
+# mutation route), Spring Boot's metric/observation properties, and adapters-web's ControlSwitches for the
+# security headers, CORS and request correlation (with Reactor's automatic context propagation, which carries
+# the request id into every log line).
 CONTROLS_OFF_FLAGS=(-Dmanagement.observations.enable.http.server.requests=false -Dmanagement.metrics.enable.http=false
-  -Dmanagement.metrics.enable.db=false)
+  -Dmanagement.metrics.enable.db=false -Dcarmarket.controls.security-headers=false -Dcarmarket.controls.cors=false
+  -Dcarmarket.controls.request-correlation=false -Dspring.reactor.context-propagation=limited)
 env "${cm_env[@]}" PORT=$OFF_PORT STRICT_VALIDATION="POST /orders=off,POST /payments=off" \
   java "${JVM_ARGS[@]}" "${CONTROLS_OFF_FLAGS[@]}" -jar "$JAR" > "$WORK/carmarket-off.log" 2>&1 &
 OFF_PID=$!; SERVER_PIDS+=("$OFF_PID")
@@ -166,6 +170,9 @@ done < "$URLS"
 metrics_off=$(curl -s -H "Authorization: Bearer $INTERNAL_TOKEN" "http://127.0.0.1:$OFF_PORT/metrics" \
   | grep -c '^http_server_requests_seconds_count' || true)
 [[ $metrics_off -eq 0 ]] || log "WARNING: the controls-off instance still records http_server_requests"
+headers_off=$(curl -s -D - -o /dev/null "http://127.0.0.1:$OFF_PORT$LIGHT" \
+  | grep -ci '^\(x-request-id\|content-security-policy\):' || true)
+[[ $headers_off -eq 0 ]] || log "WARNING: the controls-off instance still sends correlation or security headers"
 
 # --- load runners (each: warm-up, then the measured run; the value is appended to RESULTS) -------------
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
@@ -331,5 +338,5 @@ row "start to ready, ms" "$st" - - "<= 8000" "$(atmost "$st" 8000)"
 echo
 echo "half-load rates: carmarket mix ${CM_HALF}/s, peer mix ${PEER_HALF}/s, orders ${ORDERS_HALF}/s;" \
   "errors: $(value lat_cm_mix_errors)/$(value lat_peer_mix_errors)/$(value lat_cm_mix_at_peer_rate_errors)/$(value lat_cm_orders_errors)"
-echo "controls off = STRICT_VALIDATION=off + ${CONTROLS_OFF_FLAGS[*]}; security headers, CORS and correlation have no switch (stay on)"
+echo "controls off = STRICT_VALIDATION=off + ${CONTROLS_OFF_FLAGS[*]}"
 echo "raw values (name value):"; sort "$RESULTS" | awk '{ a[$1] = a[$1] " " $2 } END { for (k in a) print "  " k ":" a[k] }' | sort

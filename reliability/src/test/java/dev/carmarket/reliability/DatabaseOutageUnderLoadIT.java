@@ -2,6 +2,8 @@ package dev.carmarket.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carmarket.bootstrap.process.CarmarketProcess;
+import dev.carmarket.bootstrap.process.TcpProxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +40,8 @@ class DatabaseOutageUnderLoadIT {
 
     @Test
     void ordersSurviveAnOutageExactlyOnceAndTheServiceHealsItself() {
-        try (Postgres database = Postgres.createDatabase(); DatabaseProxy proxy = DatabaseProxy.toPostgres()) {
-            int port = ServiceProcess.freePort();
+        try (Postgres database = Postgres.createDatabase(); TcpProxy proxy = TcpProxy.to(Postgres.PORT)) {
+            int port = CarmarketProcess.freePort();
             ServiceProcess.seed(ServiceProcess.environment(port, database.serviceUrl(Postgres.PORT), Map.of()), 1500);
             try (ServiceProcess service = ServiceProcess.start("outage",
                     ServiceProcess.environment(port, database.serviceUrl(proxy.port()), Map.of()))) {

@@ -3,19 +3,17 @@ package dev.carmarket.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.carmarket.bootstrap.process.CarmarketProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A real nginx in the foreground, in a temp prefix, on a free loopback port, configured from the
@@ -49,7 +47,7 @@ final class Nginx implements AutoCloseable {
         try {
             Path prefix = Files.createTempDirectory("reliability-nginx");
             Files.createDirectories(prefix.resolve("logs"));
-            int port = ServiceProcess.freePort();
+            int port = CarmarketProcess.freePort();
             Files.writeString(prefix.resolve("carmarket.conf"), siteConfig(port, upstreamPorts, prefix));
             Files.writeString(prefix.resolve("nginx.conf"), """
                     daemon off;
@@ -128,7 +126,7 @@ final class Nginx implements AutoCloseable {
 
     private void awaitListening() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!ServiceProcess.isListening(port)) {
+        while (!CarmarketProcess.isListening(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 fail("nginx did not start on port " + port + ": " + read("logs/error.log") + read("logs/stdout.log"));
             }
@@ -147,24 +145,10 @@ final class Nginx implements AutoCloseable {
     @Override
     public void close() {
         try {
-            ServiceProcess.end(process, killOnExit);
+            CarmarketProcess.stopOrKill(process);
         } finally {
-            keepLogsAndRemovePrefix();
-        }
-    }
-
-    /** The logs go next to the services' (target/reliability-logs) for a post-mortem; the temp prefix goes. */
-    private void keepLogsAndRemovePrefix() {
-        try (Stream<Path> files = Files.walk(prefix)) {
-            Path kept = Files.createDirectories(ServiceProcess.LOGS.resolve(prefix.getFileName()));
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (file.getParent().endsWith("logs")) {
-                    Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-                Files.delete(file);
-            }
-        } catch (IOException leftover) {
-            System.err.println("[reliability] could not clean " + prefix + ": " + leftover);
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+            Logs.keepAndDelete(prefix);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.carmarket.reliability;
 
-import static org.assertj.core.api.Assertions.fail;
-
+import dev.carmarket.bootstrap.process.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,42 +11,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * A database of its own on the local PostgreSQL (127.0.0.1:5432, user postgres, trust auth) for one
- * scenario, dropped on close; plus the read-only audit queries. An unreachable server fails the test.
+ * A {@link TestDatabase} of its own for one scenario (dropped on close), plus the read-only audit queries.
  */
 final class Postgres implements AutoCloseable {
 
     static final int PORT = 5432;
     private static final String USER = "postgres";
 
-    private final String name;
+    private final TestDatabase database;
 
-    private Postgres(String name) {
-        this.name = name;
+    private Postgres(TestDatabase database) {
+        this.database = database;
     }
 
     static Postgres createDatabase() {
-        String name = "carmarket_rel_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = connect("postgres")) {
-            admin.createStatement().execute("CREATE DATABASE " + name);
-        } catch (SQLException unreachable) {
-            fail("PostgreSQL must accept connections at 127.0.0.1:" + PORT + " as user postgres (trust auth)"
-                    + " for the reliability tests (.ci/ensure-postgres.sh starts it): " + unreachable.getMessage());
-        }
-        return new Postgres(name);
+        return new Postgres(TestDatabase.create());
     }
 
     /** The service's {@code DATABASE_URL}, reaching PostgreSQL through {@code port} (5432 or a proxy). */
     String serviceUrl(int port) {
-        return "postgresql://" + USER + "@127.0.0.1:" + port + "/" + name + "?sslmode=disable";
+        return database.urlVia(port);
     }
 
     /** Rows as column name -> value, in order. */
     List<Map<String, Object>> query(String sql, Object... parameters) {
-        try (Connection connection = connect(name); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -83,14 +73,10 @@ final class Postgres implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection admin = connect("postgres")) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException failed) {
-            throw new IllegalStateException("could not drop " + name, failed);
-        }
+        database.close();
     }
 
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/" + database, USER, "");
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PORT + "/" + database.name(), USER, "");
     }
 }

@@ -2,16 +2,19 @@ package dev.carmarket.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carmarket.bootstrap.process.CarmarketProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,7 +51,7 @@ class TwoInstancesBehindNginxIT {
     void startTwoInstancesAndNginx() {
         database = Postgres.createDatabase();
         started.add(database);
-        int[] ports = {ServiceProcess.freePort(), ServiceProcess.freePort()};
+        int[] ports = {CarmarketProcess.freePort(), CarmarketProcess.freePort()};
         ServiceProcess.seed(environment(ports[0]), 600);
         for (int i = 0; i < 2; i++) {
             instances[i] = startInstance(i, ports[i]);
@@ -164,10 +167,18 @@ class TwoInstancesBehindNginxIT {
 
     @Test
     @Order(4)
-    void sigtermOfOneInstanceUnderLoadIsInvisibleToClients() {
-        Report report = new Report("two instances: SIGTERM under load");
+    void sigtermOfOneInstanceUnderLoadIsInvisibleToClientsAndPm2BringsItBack() {
+        Report report = new Report("two instances: SIGTERM under load, PM2 restarts");
         try {
+            // Instance 2 moves under a real PM2 (deploy/ecosystem.config.js), on the same port behind nginx.
+            int port = instances[1].port();
+            assertThat(instances[1].stop("TERM", Duration.ofSeconds(30))).as("graceful exit status").isZero();
+            Pm2Instance supervised = Pm2Instance.start(environment(port), port);
+            started.add(supervised);
+            report.fact("instance-2 now runs under PM2 as pid %d", supervised.pid().orElseThrow());
+
             Queue<Reply> orders = new ConcurrentLinkedQueue<>();
+            AtomicInteger accessLogAtRestart = new AtomicInteger();
             Load.run(FORM.loadWorkers(), worker -> {
                 report.count("through nginx", viaNginx.get("/car-details/search?limit=10&page=" + (worker + 1)));
                 String car = freeCars.poll();
@@ -178,23 +189,24 @@ class TwoInstancesBehindNginxIT {
                 Pause.of(Duration.ofMillis(50));
             }, healthy -> {
                 Pause.of(FORM.restartTraffic().dividedBy(4));
-                int port = instances[1].port();
-                long stopping = System.nanoTime();
-                int exit = instances[1].stop("TERM", Duration.ofSeconds(30));
-                report.fact("instance-2 (pid %d) exited %d after SIGTERM in %d ms", instances[1].pid(), exit,
-                        (System.nanoTime() - stopping) / 1_000_000);
-                assertThat(exit).as("graceful exit status").isZero();
-                Pause.of(FORM.restartTraffic().dividedBy(4));
-                // Short and long form alike: the test restarts the process itself (not PM2), on the same port.
-                instances[1] = startInstance(1, port);
-                report.fact("instance-2 restarted by the test as pid %d", instances[1].pid());
-                Pause.of(FORM.restartTraffic().dividedBy(2));
+                long pid = supervised.pid().orElseThrow();
+                Duration drained = supervised.terminate(pid, Duration.ofSeconds(30));
+                report.fact("instance-2 (pid %d) exited %d ms after SIGTERM", pid, drained.toMillis());
+                supervised.awaitServing(Optional.of(pid), Duration.ofSeconds(90));
+                accessLogAtRestart.set(nginx.accessLog().size());
+                report.fact("PM2 restarted it as pid %d (restarts: %d)", supervised.pid().orElseThrow(),
+                        supervised.restarts());
+                // nginx marked the instance down while it was away (max_fails) and tries it again only after
+                // fail_timeout (10 s): traffic goes on long enough for that.
+                Pause.of(FORM.restartTraffic());
             }, Duration.ofSeconds(30));
 
-            long served = nginx.accessLog().stream().filter(line -> line.contains("upstream=127.0.0.1:" + instances[1].port()))
-                    .count();
-            long retried = nginx.accessLog().stream().filter(line -> line.contains(", 127.0.0.1:")).count();
-            report.fact("nginx retried %d request(s) on the other instance; orders audited: %d", retried, orders.size());
+            List<String> accessLog = nginx.accessLog();
+            long servedAfterRestart = accessLog.subList(accessLogAtRestart.get(), accessLog.size()).stream()
+                    .filter(line -> line.contains("upstream=127.0.0.1:" + port)).count();
+            long retried = accessLog.stream().filter(line -> line.contains(", 127.0.0.1:")).count();
+            report.fact("nginx retried %d request(s) on the other instance; the restarted instance served %d;"
+                    + " orders audited: %d", retried, servedAfterRestart, orders.size());
             assertThat(report.tally("through nginx").keySet()).as("clients saw no reset, 502 or 503").isSubsetOf("200", "201");
             for (Reply order : orders) {
                 if (order.status() == 201) {
@@ -202,8 +214,9 @@ class TwoInstancesBehindNginxIT {
                             order.json().path("data").path("id").asString())).isEqualTo(1);
                 }
             }
-            assertThat(served).as("the restarted instance serves through nginx again").isPositive();
-            assertThat(new Client(instances[1].port()).ready().status()).isEqualTo(200);
+            assertThat(supervised.log()).as("the instance drained on SIGTERM").contains("Shutting down: readiness is DOWN");
+            assertThat(supervised.restarts()).as("PM2 restarted it once").isEqualTo(1);
+            assertThat(servedAfterRestart).as("the restarted instance serves through nginx again").isPositive();
         } finally {
             report.print();
         }

@@ -3,6 +3,8 @@ package dev.carmarket.adapters.web;
 import dev.carmarket.adapters.web.body.JsonBodyReaders;
 import dev.carmarket.adapters.web.body.UnknownPropertyListener;
 import dev.carmarket.adapters.web.car.CarHandler;
+import dev.carmarket.adapters.web.health.ConnectionDrain;
+import dev.carmarket.adapters.web.health.ConnectionDrainFilter;
 import dev.carmarket.adapters.web.health.HealthHandler;
 import dev.carmarket.adapters.web.health.ReadinessProbe;
 import dev.carmarket.adapters.web.health.ServiceRelease;
@@ -10,6 +12,7 @@ import dev.carmarket.adapters.web.health.ShutdownDeadline;
 import dev.carmarket.adapters.web.health.ShutdownDeadlineFilter;
 import dev.carmarket.adapters.web.http.AccessLogFilter;
 import dev.carmarket.adapters.web.http.BodySizeLimitFilter;
+import dev.carmarket.adapters.web.http.DecoderRejectionEnvelope;
 import dev.carmarket.adapters.web.http.ErrorEnvelopeExceptionHandler;
 import dev.carmarket.adapters.web.http.JsonResponses;
 import dev.carmarket.adapters.web.http.RequestIdFilter;
@@ -36,22 +39,27 @@ import dev.carmarket.ports.in.payment.StartPaymentUseCase;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.netty.NettyPipeline;
 
 /**
  * The HTTP adapter. Needs a bean of every inbound use case it serves, a {@link WebSettings} and a
  * {@link SecuritySettings}, a {@link ReadinessProbe} and a {@link ServiceRelease} (for the health routes);
  * {@link UnknownPropertyListener} and {@link UnhandledFailureListener} beans are optional (default: none).
- * Contributes the routes, the request-id, access-log, security, shutdown-deadline and body-size filters
- * and the error-envelope exception handler.
+ * Contributes the routes, the request-id, access-log, security, shutdown (deadline and connection drain)
+ * and body-size filters, the error-envelope exception handler and the envelope for Reactor Netty's own
+ * rejections. The {@link ControlSwitches} can switch the correlation, security-header and CORS filters off.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebAdapterConfiguration {
 
     @Bean
+    @ConditionalOnBooleanProperty(name = ControlSwitches.REQUEST_CORRELATION, matchIfMissing = true)
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
     }
@@ -72,6 +80,28 @@ public class WebAdapterConfiguration {
         return new ShutdownDeadlineFilter(shutdownDeadline);
     }
 
+    /** Begun by the application when readiness turns DOWN for a shutdown. */
+    @Bean
+    ConnectionDrain connectionDrain() {
+        return new ConnectionDrain();
+    }
+
+    @Bean
+    ConnectionDrainFilter connectionDrainFilter(ConnectionDrain connectionDrain) {
+        return new ConnectionDrainFilter(connectionDrain);
+    }
+
+    /** Reactor Netty's own 400/414/431 answers (before WebFlux sees the request) in the error envelope. */
+    @Bean
+    NettyServerCustomizer decoderRejectionEnvelope(WebJson webJson) {
+        DecoderRejectionEnvelope handler = new DecoderRejectionEnvelope(webJson);
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, DecoderRejectionEnvelope.NAME, handler);
+            }
+        });
+    }
+
     @Bean
     HealthHandler healthHandler(ReadinessProbe readinessProbe, ServiceRelease serviceRelease, WebJson webJson) {
         return new HealthHandler(readinessProbe, serviceRelease, webJson);
@@ -89,11 +119,13 @@ public class WebAdapterConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = ControlSwitches.SECURITY_HEADERS, matchIfMissing = true)
     SecurityHeadersFilter securityHeadersFilter() {
         return new SecurityHeadersFilter(SecurityHeaderExceptions.IN_FORCE);
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = ControlSwitches.CORS, matchIfMissing = true)
     CorsAllowlistFilter corsAllowlistFilter(SecuritySettings security) {
         return new CorsAllowlistFilter(security);
     }

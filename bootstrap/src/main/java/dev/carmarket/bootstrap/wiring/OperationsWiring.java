@@ -1,6 +1,7 @@
 package dev.carmarket.bootstrap.wiring;
 
 import dev.carmarket.adapters.observability.metrics.ReadinessGauge;
+import dev.carmarket.adapters.web.health.ConnectionDrain;
 import dev.carmarket.adapters.web.health.ServiceRelease;
 import dev.carmarket.adapters.web.health.ShutdownDeadline;
 import dev.carmarket.bootstrap.CarmarketApplication;
@@ -24,9 +25,10 @@ public class OperationsWiring {
     public static final String UNKNOWN_RELEASE = "dev";
 
     @Bean
-    ServiceReadiness serviceReadiness(StoreAdapters store, CarmarketSettings settings, ShutdownDeadline deadline) {
+    ServiceReadiness serviceReadiness(StoreAdapters store, CarmarketSettings settings, ConnectionDrain drain,
+            ShutdownDeadline deadline) {
         return new ServiceReadiness(store.readinessCheck(),
-                ReadinessTiming.forGracePeriod(settings.server().shutdownGracePeriod()), deadline);
+                ReadinessTiming.forGracePeriod(settings.server().shutdownGracePeriod()), drain, deadline);
     }
 
     @Bean

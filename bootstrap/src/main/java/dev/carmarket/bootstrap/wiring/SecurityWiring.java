@@ -7,6 +7,7 @@ import dev.carmarket.bootstrap.settings.Secret;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The web adapter's security controls, fed from the validated settings: CORS_ALLOWED_ORIGINS,
@@ -23,5 +24,10 @@ public class SecurityWiring {
                 edge.trustedProxies(),
                 edge.internalToken().map(Secret::value),
                 !settings.environment().isProduction());
+    }
+
+    @Bean
+    DisabledControlsWarning disabledControlsWarning(Environment environment) {
+        return new DisabledControlsWarning(environment);
     }
 }

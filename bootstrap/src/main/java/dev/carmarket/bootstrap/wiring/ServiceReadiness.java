@@ -1,5 +1,6 @@
 package dev.carmarket.bootstrap.wiring;
 
+import dev.carmarket.adapters.web.health.ConnectionDrain;
 import dev.carmarket.adapters.web.health.ReadinessCheck;
 import dev.carmarket.adapters.web.health.ReadinessProbe;
 import dev.carmarket.adapters.web.health.ReadinessReport;
@@ -21,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
  * {@link #lastKnownReady()} current for the {@code readiness_status} gauge even when nobody polls.
  *
  * <p>As a lifecycle in the highest phase it is the first thing a shutdown stops: readiness turns
- * DOWN, then, after {@code drainDelay} (so that whoever routes by readiness can notice), the web
+ * DOWN and the {@link ConnectionDrain} begins (responses close their keep-alive connections), then, after {@code drainDelay} (so that whoever routes by readiness can notice), the web
  * server starts draining. Near the end of the grace period it reaches the {@link ShutdownDeadline},
  * so requests still running then are answered 503 while the server can still write.
  */
@@ -36,15 +37,18 @@ public final class ServiceReadiness implements ReadinessProbe, SmartLifecycle {
 
     private final StoreReadinessCheck store;
     private final ReadinessTiming timing;
+    private final ConnectionDrain drain;
     private final ShutdownDeadline deadline;
     private final Object lock = new Object();
     private volatile boolean shuttingDown;
     private volatile boolean lastKnownReady;
     private Disposable refresh;
 
-    public ServiceReadiness(StoreReadinessCheck store, ReadinessTiming timing, ShutdownDeadline deadline) {
+    public ServiceReadiness(StoreReadinessCheck store, ReadinessTiming timing, ConnectionDrain drain,
+            ShutdownDeadline deadline) {
         this.store = Objects.requireNonNull(store, "store");
         this.timing = Objects.requireNonNull(timing, "timing");
+        this.drain = Objects.requireNonNull(drain, "drain");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
     }
 
@@ -84,6 +88,7 @@ public final class ServiceReadiness implements ReadinessProbe, SmartLifecycle {
         synchronized (lock) {
             shuttingDown = true;
             lastKnownReady = false;
+            drain.begin();
             if (refresh != null) {
                 refresh.dispose();
                 refresh = null;

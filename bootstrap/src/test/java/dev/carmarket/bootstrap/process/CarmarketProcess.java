@@ -18,34 +18,56 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar ({@code bootstrap/target/carmarket.jar}) running as a real process, with exactly
- * the environment a test gives it. Output goes to files (a full pipe would stall the process);
- * every wait is bounded and {@link #close()} always kills it.
+ * The packaged jar ({@code bootstrap/target/carmarket.jar}, or the {@code carmarket.jar} system property)
+ * running as a real process, with exactly the environment a test gives it. Output goes to files (a full pipe
+ * would stall the process); every wait is bounded; {@link #close()} always ends the process, and a shutdown
+ * hook does so if the test JVM itself is killed. Shared with the reliability module through bootstrap's
+ * test-jar.
  */
-final class CarmarketProcess implements AutoCloseable {
+public final class CarmarketProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of(System.getProperty("carmarket.jar", "target/carmarket.jar"));
+
+    /** Small and quick to start: for tests that check behaviour, not throughput or memory. */
+    public static final List<String> SMALL_JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final Process process;
     private final Path stdout;
     private final Path stderr;
+    private final boolean keepOutput;
+    private final Thread killOnExit;
 
-    private CarmarketProcess(Process process, Path stdout, Path stderr) {
+    private CarmarketProcess(Process process, Path stdout, Path stderr, boolean keepOutput) {
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.keepOutput = keepOutput;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-carmarket-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    static CarmarketProcess start(Map<String, String> environment, String... args) {
-        assertThat(JAR).as("the packaged jar (run the tests with `mvn verify`)").isRegularFile();
+    /** With {@link #SMALL_JVM}; the output is deleted on close. */
+    public static CarmarketProcess start(Map<String, String> environment, String... args) {
+        return start(SMALL_JVM, environment, null, args);
+    }
+
+    /**
+     * @param jvmFlags   the JVM's options, before {@code -jar}
+     * @param keptOutput a directory that keeps {@code <name>.out} and {@code <name>.err} after close (for a
+     *                   post-mortem), or {@code null} for temporary files deleted on close
+     */
+    public static CarmarketProcess start(List<String> jvmFlags, Map<String, String> environment, Path keptOutput,
+            String... args) {
+        assertThat(JAR).as("the packaged jar (build it with `./mvnw package`)").isRegularFile();
         try {
-            Path stdout = Files.createTempFile("carmarket-stdout", ".log");
-            Path stderr = Files.createTempFile("carmarket-stderr", ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // Small and quick to start: these tests check behaviour, not throughput.
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-jar", JAR.toString()));
+            String name = "carmarket-" + System.nanoTime();
+            Path directory = keptOutput != null ? Files.createDirectories(keptOutput) : null;
+            Path stdout = directory != null ? directory.resolve(name + ".out") : Files.createTempFile(name, ".out");
+            Path stderr = directory != null ? directory.resolve(name + ".err") : Files.createTempFile(name, ".err");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmFlags);
+            command.addAll(List.of("-jar", JAR.toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(stdout.toFile())
@@ -54,14 +76,14 @@ final class CarmarketProcess implements AutoCloseable {
             builder.environment().clear();
             builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
             builder.environment().putAll(environment);
-            return new CarmarketProcess(builder.start(), stdout, stderr);
+            return new CarmarketProcess(builder.start(), stdout, stderr, directory != null);
         } catch (IOException cannotStart) {
             throw new UncheckedIOException(cannotStart);
         }
     }
 
     /** A port nothing listens on right now. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException noPort) {
@@ -69,7 +91,7 @@ final class CarmarketProcess implements AutoCloseable {
         }
     }
 
-    static boolean isListening(int port) {
+    public static boolean isListening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;
@@ -82,7 +104,7 @@ final class CarmarketProcess implements AutoCloseable {
      * Waits for the process to exit, checking all the while that {@code port} never accepts a
      * connection (a configuration or command run must not serve, not even briefly).
      */
-    int awaitExitWithoutListening(int port, Duration timeout) {
+    public int awaitExitWithoutListening(int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (process.isAlive()) {
             assertThat(isListening(port)).as("port %d must never open; stderr:%n%s", port, stderr()).isFalse();
@@ -94,7 +116,7 @@ final class CarmarketProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 fail("the process did not exit within " + timeout + output());
@@ -107,7 +129,7 @@ final class CarmarketProcess implements AutoCloseable {
     }
 
     /** Waits until the port accepts connections; fails (with the output) if the process dies or time runs out. */
-    void awaitListening(int port, Duration timeout) {
+    public void awaitListening(int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!isListening(port)) {
             if (!process.isAlive()) {
@@ -121,7 +143,13 @@ final class CarmarketProcess implements AutoCloseable {
     }
 
     /** Sends a stop signal ({@code TERM} or {@code INT}, what PM2 sends) and waits for the exit status. */
-    int stop(String signal, Duration timeout) {
+    public int stop(String signal, Duration timeout) {
+        signal(signal);
+        return awaitExit(timeout);
+    }
+
+    /** Sends {@code signal} and returns at once. */
+    public void signal(String signal) {
         try {
             int killed = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
             assertThat(killed).as("kill -%s", signal).isZero();
@@ -131,23 +159,43 @@ final class CarmarketProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
-        return awaitExit(timeout);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private String output() {
         return "; stdout:\n" + stdout() + "\nstderr:\n" + stderr();
     }
 
-    String stdout() {
+    public String stdout() {
         return read(stdout);
     }
 
-    String stderr() {
+    public String stderr() {
         return read(stderr);
     }
 
     @Override
     public void close() {
+        try {
+            stopOrKill(process);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+            if (!keepOutput) {
+                deleteQuietly(stdout);
+                deleteQuietly(stderr);
+            }
+        }
+    }
+
+    /** Asks {@code process} to stop ({@code TERM}) and kills it if it lingers; bounded. */
+    public static void stopOrKill(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -156,9 +204,6 @@ final class CarmarketProcess implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        } finally {
-            deleteQuietly(stdout);
-            deleteQuietly(stderr);
         }
     }
 

@@ -6,6 +6,12 @@ import dev.carmarket.bootstrap.process.RawHttp.Answered;
 import dev.carmarket.bootstrap.process.RawHttp.Broken;
 import dev.carmarket.bootstrap.process.RawHttp.Outcome;
 import dev.carmarket.bootstrap.process.RawHttp.Refused;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -129,6 +137,58 @@ class GracefulShutdownIT {
                             .isEqualTo("The service is shutting down; retry the request");
                 });
             }
+        }
+    }
+
+    @Test
+    void whileDrainingAnswersCloseTheirKeepAliveConnectionSoNoProxyRacesTheListenerClosing() throws Exception {
+        int port = CarmarketProcess.freePort();
+        try (TestDatabase database = TestDatabase.create()) {
+            Map<String, String> environment = ProductionEnvironment.of(port, database.url());
+            // A drain delay of 1 s between readiness DOWN and the listener closing.
+            environment.put("SHUTDOWN_GRACE_PERIOD", "10s");
+            try (CarmarketProcess process = CarmarketProcess.start(environment);
+                 Socket keptAlive = new Socket()) {
+                process.awaitListening(port, Duration.ofSeconds(60));
+                keptAlive.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+                keptAlive.setSoTimeout(5_000);
+                assertThat(exchangeKeptAlive(keptAlive)).as("before the stop the connection stays open")
+                        .doesNotContainIgnoringCase("connection: close");
+
+                process.signal("TERM");
+                awaitReadinessDown(port);
+                assertThat(exchangeKeptAlive(keptAlive)).as("an answer during the drain ends its connection")
+                        .startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+                assertThat(keptAlive.getInputStream().read()).as("then the server closes it").isEqualTo(-1);
+                assertThat(process.awaitExit(Duration.ofSeconds(20))).isZero();
+            }
+        }
+    }
+
+    /** One {@code GET /health/live} on an open connection; returns the response head. */
+    private static String exchangeKeptAlive(Socket socket) throws IOException {
+        socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int next = in.read();
+            assertThat(next).as("a complete response head, got: %s", head).isNotNegative();
+            head.write(next);
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(text);
+        assertThat(length.find()).as(text).isTrue();
+        in.readNBytes(Integer.parseInt(length.group(1)));
+        return text;
+    }
+
+    private static void awaitReadinessDown(int port) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!(RawHttp.get(port, "/health/ready", READINESS_TOKEN) instanceof Answered answer
+                && answer.status() == 503)) {
+            assertThat(System.nanoTime()).as("readiness turns DOWN after the signal").isLessThan(deadline);
+            pause();
         }
     }
 

@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  * A TCP forwarder on loopback between the service and PostgreSQL that a test controls: {@link #cut()}
  * drops every connection and refuses new ones (the database is gone), {@link #restore()} listens
  * again on the same port, and {@link #latency(Duration)} delays every answer of the database
- * (a slow database, or slow requests to drain).
+ * (a slow database, or slow requests to drain). Shared with the reliability module through bootstrap's
+ * test-jar.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
@@ -40,28 +41,28 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Forwards a loopback port to {@code targetPort}, listening at once. */
-    static TcpProxy to(int targetPort) {
+    public static TcpProxy to(int targetPort) {
         TcpProxy proxy = new TcpProxy(targetPort);
         proxy.restore();
         return proxy;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    void latency(Duration delay) {
+    public void latency(Duration delay) {
         this.latency = delay;
     }
 
     /** Closes the listener and every forwarded connection: connecting is refused until {@link #restore()}. */
-    synchronized void cut() {
+    public synchronized void cut() {
         closeQuietly(listener);
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
-    synchronized void restore() {
+    public synchronized void restore() {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);

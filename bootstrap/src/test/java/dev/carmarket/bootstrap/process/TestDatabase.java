@@ -11,8 +11,9 @@ import java.util.UUID;
 /**
  * A PostgreSQL database of its own for one test, on the local server (127.0.0.1:5432, user
  * postgres, trust auth), dropped on close. An unreachable server fails the test: it is never skipped.
+ * Shared with the reliability module through bootstrap's test-jar.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String USER = "postgres";
@@ -23,20 +24,25 @@ final class TestDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    static TestDatabase create() {
+    public static TestDatabase create() {
         String name = "carmarket_it_" + UUID.randomUUID().toString().replace("-", "");
         execute("CREATE DATABASE " + name);
         return new TestDatabase(name);
     }
 
     /** The {@code DATABASE_URL} of this database. */
-    String url() {
+    public String url() {
         return urlVia(5432);
     }
 
     /** The {@code DATABASE_URL} of this database reached through another loopback port (a {@link TcpProxy}). */
-    String urlVia(int port) {
+    public String urlVia(int port) {
         return "postgresql://" + USER + "@127.0.0.1:" + port + "/" + name + "?sslmode=disable";
+    }
+
+    /** For a JDBC connection of its own: {@code jdbc:postgresql://127.0.0.1:5432/<name>}. */
+    public String name() {
+        return name;
     }
 
     @Override

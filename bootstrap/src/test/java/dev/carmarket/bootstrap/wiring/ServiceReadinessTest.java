@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.carmarket.adapters.web.health.ReadinessCheck;
 import dev.carmarket.adapters.web.health.ReadinessReport;
+import dev.carmarket.adapters.web.health.ConnectionDrain;
 import dev.carmarket.adapters.web.health.ShutdownDeadline;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +27,8 @@ class ServiceReadinessTest {
             ? ReadinessCheck.up("db", Duration.ofMillis(2))
             : ReadinessCheck.down("db", "unreachable"));
     private final ShutdownDeadline deadline = new ShutdownDeadline();
-    private final ServiceReadiness readiness = new ServiceReadiness(database, TIMING, deadline);
+    private final ConnectionDrain drain = new ConnectionDrain();
+    private final ServiceReadiness readiness = new ServiceReadiness(database, TIMING, drain, deadline);
 
     @AfterEach
     void stop() {
@@ -61,6 +63,7 @@ class ServiceReadinessTest {
             throws InterruptedException {
         readiness.start();
         awaitUntil(readiness::lastKnownReady);
+        assertThat(drain.draining()).isFalse();
         CountDownLatch drainMayStart = new CountDownLatch(1);
         CountDownLatch deadlineReached = new CountDownLatch(1);
         deadline.reached().subscribe(null, null, deadlineReached::countDown);
@@ -69,6 +72,7 @@ class ServiceReadinessTest {
         readiness.stop(drainMayStart::countDown);
 
         assertThat(readiness.lastKnownReady()).isFalse();
+        assertThat(drain.draining()).as("keep-alive connections end from the first moment").isTrue();
         assertThat(readiness.isRunning()).isFalse();
         assertThat(readiness.check().block().checks())
                 .containsExactly(ReadinessCheck.down(ServiceReadiness.LIFECYCLE, "shutting down"));
