@@ -62,7 +62,7 @@ closed_port() {
   done
 }
 
-# The running example, with no instance up: nginx's own 503, 413, 404 and 431 are the contract's JSON envelope.
+# The running example, with no instance up: nginx's own 503, 413, 404, 414 and 431 are the contract's JSON envelope.
 check_nginx_errors_use_the_envelope() {
   local nginx_bin="$1" prefix="$2" listen dead body
   listen="$(closed_port)"
@@ -73,9 +73,10 @@ check_nginx_errors_use_the_envelope() {
   grep -q '^{"statusCode":503,"message":"Service temporarily unavailable","error":"Service Unavailable","requestId":"static-check-1"}$' <<<"$body" ||
     { "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -s stop; fail "nginx: no instance up did not answer the 503 envelope (got: $body)"; }
   body="$(head -c 70000 /dev/zero | tr '\0' a | curl -s -m 10 -X POST -H 'Content-Type: application/json' --data-binary @- "http://127.0.0.1:$listen/orders")"
-  local internal oversized
+  local internal oversized long_line
   internal="$(curl -s -m 10 -w ' %{http_code}' "http://127.0.0.1:$listen/metrics")"
   oversized="$(curl -s -m 10 -w ' %{http_code}' -H "X-Filler: $(head -c 20000 /dev/zero | tr '\0' h)" "http://127.0.0.1:$listen/car-details/search")"
+  long_line="$(curl -s -m 10 -w ' %{http_code}' "http://127.0.0.1:$listen/car-details/search?q=$(head -c 5000 /dev/zero | tr '\0' a)")"
   "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -s stop
   grep -q '"statusCode":413,.*"error":"Payload Too Large"' <<<"$body" ||
     fail "nginx: an oversized body did not answer the 413 envelope (got: $body)"
@@ -83,7 +84,9 @@ check_nginx_errors_use_the_envelope() {
     fail "nginx: an internal route did not answer the 404 envelope (got: $internal)"
   grep -q '^{"statusCode":431,.*"error":"Request Header Fields Too Large",.*} 431$' <<<"$oversized" ||
     fail "nginx: an oversized header did not answer the 431 envelope (got: $oversized)"
-  echo "PASS: nginx's own 503, 413, 404 and 431 use the contract's error envelope"
+  grep -q '^{"statusCode":414,.*"error":"URI Too Long",.*} 414$' <<<"$long_line" ||
+    fail "nginx: an oversized request line did not answer the 414 envelope (got: $long_line)"
+  echo "PASS: nginx's own 503, 413, 404, 414 and 431 use the contract's error envelope"
 }
 
 # Prints the ecosystem's apps as JSON, evaluated with CARMARKET_* from the caller's environment.
