@@ -6,6 +6,7 @@
 #   light   wrk -t2 -c16 on /car-details/search?make=Volkswagen&model=Golf
 #   orders  wrk -t2 -c16 with benchmarks/wrk-orders.lua (POST /orders, a different car each)
 # Env: CARMARKET_JAR (bootstrap/target/carmarket.jar), PROFILE_WARMUP (30 s), PROFILE_JAVA_OPTS (extra JVM flags),
+#      PROFILE_RECORD (1; 0 measures req/s and CPU per request without JFR, for before/after comparisons),
 #      PROFILE_ENV (extra KEY=VALUE service settings, space-separated), PGHOST/PGPORT/PGUSER as for psql.
 # Creates and finally drops one database with 100 000 cars; prints the hot spots and keeps the recording.
 set -euo pipefail
@@ -41,7 +42,8 @@ service_env=(APP_ENV=production DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPO
 createdb "$DB"
 log "seeding 100 000 cars into $DB"
 env "${service_env[@]}" java -jar "$JAR" --seed=100000 >&2
-psql -q -d "$DB" -c "CREATE TABLE bench_order_cars AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM cars WHERE status = 'AVAILABLE'"
+psql -q -d "$DB" -c "CREATE TABLE bench_order_cars AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM cars WHERE status = 'AVAILABLE'" \
+  -c "VACUUM ANALYZE"
 psql -At -d "$DB" -c "SELECT id FROM bench_order_cars ORDER BY n" > "$WORK/car-ids.txt"
 
 JVM_FLAGS=$(cd "$WORK" && CARMARKET_RELEASE=profile CARMARKET_ENV_FILE=/dev/null node -e \
@@ -74,15 +76,17 @@ log "warm-up: ${PROFILE_WARMUP:-30} s of $LOAD"
 run_load "${PROFILE_WARMUP:-30}" > /dev/null
 reset_orders
 mkdir -p "$(dirname "$RECORDING")"
-jcmd "$PID" JFR.start name=profile settings=profile filename="$RECORDING" > /dev/null
+RECORD=${PROFILE_RECORD:-1}
+[[ $RECORD == 0 ]] || jcmd "$PID" JFR.start name=profile settings=profile filename="$RECORDING" > /dev/null
 log "recording $SECS s of $LOAD"
 cpu_before=$(awk '{ print $14 + $15 }' "/proc/$PID/stat")
 result=$(run_load "$SECS")
 cpu_after=$(awk '{ print $14 + $15 }' "/proc/$PID/stat")
-jcmd "$PID" JFR.stop name=profile > /dev/null
+[[ $RECORD == 0 ]] || jcmd "$PID" JFR.stop name=profile > /dev/null
 echo "$result" | grep -E "Requests/sec|Latency|Non-2xx|Socket errors" || true
 requests=$(echo "$result" | awk '/requests in/ { print $1 }')
 awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
   'BEGIN { printf "service CPU per request: %.3f ms\n", 1000 * t / hz / n }'
+[[ $RECORD == 0 ]] && exit 0
 java "$HERE/JfrHotspots.java" "$RECORDING" 30
 echo "recording: $RECORDING"
