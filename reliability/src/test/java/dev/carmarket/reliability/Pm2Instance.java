@@ -29,7 +29,6 @@ final class Pm2Instance implements AutoCloseable {
     static final String NAME = "carmarket-2";
     private static final Path DEPLOY = Path.of(System.getProperty("deploy.dir", "../deploy"));
     private static final Path PM2 = DEPLOY.resolve(".tools/node_modules/.bin/pm2");
-    private static final Path JAR = Path.of(System.getProperty("carmarket.jar", "../bootstrap/target/carmarket.jar"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root;
@@ -46,7 +45,7 @@ final class Pm2Instance implements AutoCloseable {
         try {
             Path root = Files.createTempDirectory("carmarket-pm2-");
             Path release = Files.createDirectories(root.resolve("releases/reliability"));
-            Files.createSymbolicLink(release.resolve("carmarket.jar"), JAR.toAbsolutePath());
+            Files.createSymbolicLink(release.resolve("carmarket.jar"), CarmarketProcess.jar().toAbsolutePath());
             Files.createSymbolicLink(root.resolve("current"), release);
             Files.createDirectories(root.resolve("logs"));
             Files.write(root.resolve("env"), environment.entrySet().stream()

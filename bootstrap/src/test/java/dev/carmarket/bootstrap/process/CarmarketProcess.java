@@ -82,6 +82,11 @@ public final class CarmarketProcess implements AutoCloseable {
         }
     }
 
+    /** The jar every process here runs. */
+    public static Path jar() {
+        return JAR;
+    }
+
     /** A port nothing listens on right now. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
