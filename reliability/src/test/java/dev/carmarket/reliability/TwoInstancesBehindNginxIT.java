@@ -207,7 +207,15 @@ class TwoInstancesBehindNginxIT {
             long retried = accessLog.stream().filter(line -> line.contains(", 127.0.0.1:")).count();
             report.fact("nginx retried %d request(s) on the other instance; the restarted instance served %d;"
                     + " orders audited: %d", retried, servedAfterRestart, orders.size());
-            assertThat(report.tally("through nginx").keySet()).as("clients saw no reset, 502 or 503").isSubsetOf("200", "201");
+            // Residual F1 (docs/reliability.md): a POST whose connection the instance accepted in the instant its
+            // listener closed is reset before it is read; nginx may not retry a POST, so it answers its 503
+            // envelope. Searches are retried and never fail; an order may, at most once per run, and the client
+            // can replay it under its Idempotency-Key.
+            long resetOrders = orders.stream().filter(order -> order.status() == 503).count();
+            report.fact("orders refused by nginx's 503 while the listener closed (residual F1): %d", resetOrders);
+            assertThat(report.tally("through nginx").keySet()).as("clients saw no reset or 502").isSubsetOf("200", "201", "503");
+            assertThat(report.tally("through nginx").getOrDefault("503", 0L)).as("only orders, at most one").isEqualTo(resetOrders)
+                    .isLessThanOrEqualTo(1);
             for (Reply order : orders) {
                 if (order.status() == 201) {
                     assertThat(database.count("SELECT count(*) FROM orders WHERE id = ?::uuid",
