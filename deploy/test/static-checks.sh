@@ -27,6 +27,8 @@ check_shell_scripts() {
 check_nginx() {
   local prefix="$WORK/nginx"
   mkdir -p "$prefix/logs"
+  # nginx's workers run as nobody and buffer large request bodies in the prefix: let them reach it.
+  chmod 755 "$WORK"
   # The example logs to /var/log/nginx; -t opens its log files, so point them into the prefix.
   sed "s|/var/log/nginx/|$prefix/logs/|" "$DEPLOY_DIR/nginx/carmarket.conf" >"$prefix/carmarket.conf"
   cat >"$prefix/nginx.conf" <<EOF
@@ -48,8 +50,11 @@ EOF
     { cat "$WORK/nginx-t.log" >&2; fail "nginx -t rejects nginx/carmarket.conf"; }
   grep -q 'proxy_next_upstream *error timeout;' "$DEPLOY_DIR/nginx/carmarket.conf" ||
     fail "nginx: proxy_next_upstream is not 'error timeout' (a deliberate 503 must not mark instances down)"
-  ! grep -v '^ *#' "$DEPLOY_DIR/nginx/carmarket.conf" | grep -q 'non_idempotent' || fail "nginx: non_idempotent must not be set"
-  echo "PASS: nginx -t accepts nginx/carmarket.conf; retries stay on idempotent methods"
+  # A POST is retried only in @keyed_write, which the map sends POSTs with an Idempotency-Key to.
+  grep -v '^ *#' "$DEPLOY_DIR/nginx/carmarket.conf" |
+    awk '/location @keyed_write/ { inside = 1 } inside && /^    }/ { inside = 0 } /non_idempotent/ && !inside { bad = 1 } END { exit bad }' ||
+    fail "nginx: non_idempotent must only be set in location @keyed_write"
+  echo "PASS: nginx -t accepts nginx/carmarket.conf; retries stay on idempotent methods and keyed POSTs"
   check_nginx_errors_use_the_envelope "$nginx_bin" "$prefix"
 }
 
@@ -62,7 +67,8 @@ closed_port() {
   done
 }
 
-# The running example, with no instance up: nginx's own 503, 413, 404, 414 and 431 are the contract's JSON envelope.
+# The running example, with no instance up: nginx's own 503, 413, 404, 414 and 431 are the contract's JSON envelope,
+# also for a keyed POST (handed to @keyed_write through error_page).
 check_nginx_errors_use_the_envelope() {
   local nginx_bin="$1" prefix="$2" listen dead body
   listen="$(closed_port)"
@@ -73,13 +79,19 @@ check_nginx_errors_use_the_envelope() {
   grep -q '^{"statusCode":503,"message":"Service temporarily unavailable","error":"Service Unavailable","requestId":"static-check-1"}$' <<<"$body" ||
     { "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -s stop; fail "nginx: no instance up did not answer the 503 envelope (got: $body)"; }
   body="$(head -c 70000 /dev/zero | tr '\0' a | curl -s -m 10 -X POST -H 'Content-Type: application/json' --data-binary @- "http://127.0.0.1:$listen/orders")"
-  local internal oversized long_line
+  local keyed keyed_chunked internal oversized long_line
+  keyed="$(curl -s -m 10 -w ' %{http_code}' -X POST -H 'Idempotency-Key: static-check-key' -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$listen/orders")"
+  keyed_chunked="$(head -c 70000 /dev/zero | tr '\0' a | curl -s -m 10 -w ' %{http_code}' -X POST -H 'Idempotency-Key: static-check-key' -H 'Transfer-Encoding: chunked' -H 'Content-Type: application/json' --data-binary @- "http://127.0.0.1:$listen/orders")"
   internal="$(curl -s -m 10 -w ' %{http_code}' "http://127.0.0.1:$listen/metrics")"
   oversized="$(curl -s -m 10 -w ' %{http_code}' -H "X-Filler: $(head -c 20000 /dev/zero | tr '\0' h)" "http://127.0.0.1:$listen/car-details/search")"
   long_line="$(curl -s -m 10 -w ' %{http_code}' "http://127.0.0.1:$listen/car-details/search?q=$(head -c 5000 /dev/zero | tr '\0' a)")"
   "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -s stop
   grep -q '"statusCode":413,.*"error":"Payload Too Large"' <<<"$body" ||
     fail "nginx: an oversized body did not answer the 413 envelope (got: $body)"
+  grep -q '^{"statusCode":503,.*"error":"Service Unavailable",.*} 503$' <<<"$keyed" ||
+    fail "nginx: a keyed POST with no instance up did not answer the 503 envelope (got: $keyed)"
+  grep -q '^{"statusCode":413,.*"error":"Payload Too Large",.*} 413$' <<<"$keyed_chunked" ||
+    fail "nginx: an oversized chunked keyed POST did not answer the 413 envelope (got: $keyed_chunked)"
   grep -q '^{"statusCode":404,.*"error":"Not Found",.*} 404$' <<<"$internal" ||
     fail "nginx: an internal route did not answer the 404 envelope (got: $internal)"
   grep -q '^{"statusCode":431,.*"error":"Request Header Fields Too Large",.*} 431$' <<<"$oversized" ||
