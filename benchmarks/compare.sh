@@ -3,9 +3,9 @@
 # that do not depend on the machine's speed (docs/performance.md, "Benchmark against the peer and
 # PostgreSQL"). Not a test and not part of CI.
 #
-# Usage: benchmarks/compare.sh            (from anywhere; ~15 minutes)
+# Usage: benchmarks/compare.sh            (from anywhere; ~22 minutes)
 # Env:   BENCH_SECONDS (12) measured seconds per run, BENCH_WARMUP (4) warm-up seconds before each,
-#        BENCH_ROUNDS (2) alternating rounds, JIT_WARMUP (30) seconds of warm-up load per server at start, CARMARKET_JAR (bootstrap/target/carmarket.jar),
+#        BENCH_ROUNDS (2) alternating rounds, JIT_WARMUP (120) seconds of warm-up load per server at start (C2 needs more than a minute on a busy 2-core box), CARMARKET_JAR (bootstrap/target/carmarket.jar),
 #        PEER_SRC (../shared/peers/nestjs), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
 #        BENCH_PORT (18080: carmarket; +1 carmarket with the controls off; +2 the peer),
 #        BENCH_WAIT_FOR_LOAD (unset) wait for a 1-minute load average below it, BENCH_WAIT_MAX (1800 s).
@@ -242,7 +242,7 @@ orders_pgbench() {
 }
 
 # --- 0. JIT warm-up: a JVM needs far more than the per-run warm-ups (C2 on a busy 2-core box) -----------
-log "warm-up: ${JIT_WARMUP:=30}s of the search mix and 2 x 10s of orders on each carmarket, ${JIT_WARMUP}s of the mix on the peer"
+log "warm-up: ${JIT_WARMUP:=120}s of the search mix and 2 x 10s of orders on each carmarket, ${JIT_WARMUP}s of the mix on the peer"
 for port in $CM_PORT $OFF_PORT $PEER_PORT; do
   wrk -t$THREADS -c$CONC -d"${JIT_WARMUP}s" -s "$WORK/peer/bench/wrk-mix.lua" "http://127.0.0.1:$port" > /dev/null
 done

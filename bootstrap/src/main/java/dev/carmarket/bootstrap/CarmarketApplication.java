@@ -8,6 +8,7 @@ import dev.carmarket.bootstrap.wiring.OperationsWiring;
 import dev.carmarket.bootstrap.wiring.SecurityWiring;
 import dev.carmarket.bootstrap.wiring.SettingsInitializer;
 import dev.carmarket.bootstrap.wiring.StoreConfiguration;
+import dev.carmarket.bootstrap.wiring.ThreadLocalPropagation;
 import dev.carmarket.bootstrap.wiring.WebConfiguration;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +37,7 @@ public class CarmarketApplication {
 
     /** The Spring application for validated settings; its arguments are consumed by the launcher, not Spring. */
     public static SpringApplication application(CarmarketSettings settings) {
+        ThreadLocalPropagation.onlyRequestId();
         SpringApplication application = new SpringApplication(CarmarketApplication.class);
         application.setDefaultProperties(springProperties(settings));
         application.addInitializers(new SettingsInitializer(settings));
