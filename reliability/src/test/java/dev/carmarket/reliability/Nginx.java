@@ -124,6 +124,25 @@ final class Nginx implements AutoCloseable {
         }
     }
 
+    /**
+     * The upstream address(es) the access log names for the request with this X-Request-Id. nginx writes the
+     * line after it has sent the response, so a client can be faster than the log: this waits up to 5 s.
+     */
+    String upstreamOfRequest(Reply reply) {
+        String requestId = reply.header("X-Request-Id").orElseThrow(() -> new AssertionError("no X-Request-Id: " + reply));
+        String marker = "rid=" + requestId + " ";
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String line : accessLog()) {
+                if (line.contains(marker)) {
+                    return upstreamOf(line);
+                }
+            }
+            Pause.of(Duration.ofMillis(50));
+        }
+        return fail("no access log line with " + marker + "in 5 s");
+    }
+
     private void awaitListening() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!CarmarketProcess.isListening(port)) {
