@@ -121,10 +121,14 @@ mapfile -t PG_LIGHT < <(pgbench_url_args "$(line_of "$LIGHT")")
 mapfile -t PG_HEAVY < <(pgbench_url_args "$(line_of "$HEAVY")")
 
 # --- servers -------------------------------------------------------------------------------------
-JVM_FLAGS=$(cd "$WORK" && CARMARKET_RELEASE=bench CARMARKET_ENV_FILE=/dev/null node -e \
-  'const a = require(process.argv[1]).apps[0].args; console.log(a.slice(0, a.indexOf("-jar")).join(" "))' \
-  "$ROOT/deploy/ecosystem.config.js")
-read -r -a JVM_ARGS <<< "$JVM_FLAGS"
+# carmarket runs as deploy.sh installs it: a release directory with class-data sharing prepared by the same
+# training start (deploy/class-data-sharing.sh), started with the PM2 ecosystem's java arguments.
+RELEASE=$WORK/releases/bench
+mkdir -p "$RELEASE" && cp "$JAR" "$RELEASE/carmarket.jar"
+mapfile -t JVM_OPTIONS < <("$ROOT/deploy/java-arguments.sh")
+log "class-data sharing: training start"
+env "${seed_env[@]}" PORT=$CM_PORT "$ROOT/deploy/class-data-sharing.sh" "$RELEASE" java "${JVM_OPTIONS[@]}" >&2
+mapfile -t JAVA_ARGS < <("$ROOT/deploy/java-arguments.sh" "$RELEASE")
 INTERNAL_TOKEN=bench-internal-token-0123456789abcdef
 cm_env=("${seed_env[@]}")
 
@@ -136,9 +140,9 @@ wait_ready() { # url, timeout seconds
   done
 }
 
-log "starting carmarket (JVM flags of deploy/ecosystem.config.js: $JVM_FLAGS)"
+log "starting carmarket (java arguments of deploy/ecosystem.config.js: ${JAVA_ARGS[*]})"
 started=$(date +%s%N)
-env "${cm_env[@]}" PORT=$CM_PORT java "${JVM_ARGS[@]}" -jar "$JAR" > "$WORK/carmarket.log" 2>&1 &
+env "${cm_env[@]}" PORT=$CM_PORT java "${JAVA_ARGS[@]}" > "$WORK/carmarket.log" 2>&1 &
 CM_PID=$!; SERVER_PIDS+=("$CM_PID")
 wait_ready "http://127.0.0.1:$CM_PORT/health/ready" 120
 record start_ms $(( ($(date +%s%N) - started) / 1000000 ))
@@ -151,7 +155,7 @@ CONTROLS_OFF_FLAGS=(-Dmanagement.observations.enable.http.server.requests=false 
   -Dmanagement.metrics.enable.db=false -Dcarmarket.controls.security-headers=false -Dcarmarket.controls.cors=false
   -Dcarmarket.controls.request-correlation=false -Dspring.reactor.context-propagation=limited)
 env "${cm_env[@]}" PORT=$OFF_PORT STRICT_VALIDATION="POST /orders=off,POST /payments=off" \
-  java "${JVM_ARGS[@]}" "${CONTROLS_OFF_FLAGS[@]}" -jar "$JAR" > "$WORK/carmarket-off.log" 2>&1 &
+  java "${CONTROLS_OFF_FLAGS[@]}" "${JAVA_ARGS[@]}" > "$WORK/carmarket-off.log" 2>&1 &
 OFF_PID=$!; SERVER_PIDS+=("$OFF_PID")
 (cd "$WORK/peer" && NODE_ENV=production DATABASE_URL="$DB_URL" PORT=$PEER_PORT exec node dist/main.js) \
   > "$WORK/peer.log" 2>&1 &

@@ -46,10 +46,9 @@ psql -q -d "$DB" -c "CREATE TABLE bench_order_cars AS SELECT row_number() OVER (
   -c "VACUUM ANALYZE"
 psql -At -d "$DB" -c "SELECT id FROM bench_order_cars ORDER BY n" > "$WORK/car-ids.txt"
 
-JVM_FLAGS=$(cd "$WORK" && CARMARKET_RELEASE=profile CARMARKET_ENV_FILE=/dev/null node -e \
-  'const a = require(process.argv[1]).apps[0].args; console.log(a.slice(0, a.indexOf("-jar")).join(" "))' \
-  "$ROOT/deploy/ecosystem.config.js")
-read -r -a jvm_args <<< "$JVM_FLAGS ${PROFILE_JAVA_OPTS:-}"
+mapfile -t jvm_args < <("$ROOT/deploy/java-arguments.sh")
+read -r -a profile_java_opts <<< "${PROFILE_JAVA_OPTS:-}"
+jvm_args+=("${profile_java_opts[@]}")
 env "${service_env[@]}" java "${jvm_args[@]}" -jar "$JAR" > "$WORK/service.log" 2>&1 &
 PID=$!
 until curl -sf -o /dev/null -H "Authorization: Bearer profile-internal-token-0123456789abcdef" \

@@ -4,6 +4,7 @@
 #
 # Layout under $ROOT (CARMARKET_DEPLOY_ROOT, default /opt/carmarket):
 #   releases/<UTC timestamp>-<sha256 prefix>/   carmarket.jar, carmarket-smoke.jar, RELEASE (read-only)
+#     app/                                      the jar unpacked + carmarket.jsa (class-data-sharing.sh)
 #   releases/.staging-<id>/                     a release being copied; renamed into place when complete
 #   current -> releases/<id>                    what the instances run (or are being moved to)
 #   known-good -> releases/<id>                 the last release that passed readiness and smoke

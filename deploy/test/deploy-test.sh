@@ -25,7 +25,7 @@ readonly SERVICE="${DEPLOY_TEST_SERVICE:-real}"
 readonly REAL_JAR="$REPO_DIR/bootstrap/target/carmarket.jar"
 readonly SMOKE_JAR="$REPO_DIR/smoke/target/carmarket-smoke.jar"
 readonly FIXTURES="$REPO_DIR/smoke/src/test/resources/fixtures"
-readonly TEST_BUDGET_SECONDS=350
+readonly TEST_BUDGET_SECONDS=450
 readonly LOG_DIR="$DEPLOY_DIR/target/deploy-test-logs"
 
 "$DEPLOY_DIR/scripts/install-tools.sh" >/dev/null
@@ -166,7 +166,7 @@ run() {
   local script=$1 name=$2 expected=$3 status=0
   shift 3
   # In the background so that the watchdog's TERM interrupts the `wait` at once.
-  timeout 150 "$DEPLOY_DIR/$script" "$@" >"$WORK/$name.log" 2>&1 &
+  timeout 200 "$DEPLOY_DIR/$script" "$@" >"$WORK/$name.log" 2>&1 &
   RUNNING=$!
   wait "$RUNNING" || status=$?
   RUNNING=""
@@ -217,6 +217,16 @@ assert_serving() {
     [[ "$(served_version "$port")" == "$release" ]] || fail "port $port serves '$(served_version "$port")', expected $release"
   done
   [[ "$(link current)" == "$release" ]] || fail "current -> $(link current), expected $release"
+}
+
+# deploy.sh prepared the release's class-data-sharing archive, and every instance's JVM maps it.
+assert_class_data_sharing() {
+  local name=$1 release=$2 archive pid
+  archive="$ROOT/releases/$release/app/carmarket.jsa"
+  log_has "$name" "release: class-data sharing prepared: $archive"
+  for pid in $("$PM2" jlist | jq -r '.[].pid'); do
+    grep -qF "$archive" "/proc/$pid/maps" || fail "instance pid $pid does not map $archive"
+  done
 }
 
 # After a rollback: as assert_serving, and the smoke pack run by the test itself passes on both.
@@ -274,6 +284,7 @@ scenario_good_releases() {
   [[ -n "$FIRST" && "$(link known-good)" == "$FIRST" ]] || fail "first deploy: known-good is not $FIRST"
   assert_serving "$FIRST"
   assert_log_format first
+  assert_class_data_sharing first "$FIRST"
   log_has first 'smoke: carmarket-1: passed'
   log_has first 'smoke: carmarket-2: passed'
   [[ "$(sha256sum <"$ROOT/releases/$FIRST/carmarket.jar")" == "$(sha256sum <"$WORK/good/carmarket.jar")" ]] ||
@@ -311,6 +322,8 @@ scenario_smoke_failure() {
 
   run deploy.sh broken-smoke 1 --allow-destructive-migration "$WORK/broken/carmarket.jar"
   log_has broken-smoke 'non-additive migrations accepted by --allow-destructive-migration'
+  # The stub is no Spring Boot jar: no class-data sharing, and the release runs from its jar.
+  log_has broken-smoke 'release: WARNING: class-data sharing not prepared'
   log_has broken-smoke 'readiness: carmarket-1: ready and serving'
   log_has broken-smoke 'smoke: carmarket-1: attempt 2 of 2 FAILED'
   log_has broken-smoke "summary: DEPLOY FAILED: .* failed smoke on carmarket-1; rolled back"
@@ -330,7 +343,7 @@ scenario_manual_rollback() {
 scenario_lock_and_interruption() {
   setsid "$DEPLOY_DIR/deploy.sh" "$WORK/good/carmarket.jar" >"$WORK/interrupted.log" 2>&1 &
   BACKGROUND_DEPLOY=$!
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 300); do
     grep -q 'rollout: carmarket-1: starting' "$WORK/interrupted.log" && break
     sleep 0.2
   done

@@ -20,7 +20,7 @@ fail() {
 }
 
 check_shell_scripts() {
-  (cd "$DEPLOY_DIR" && shellcheck -x deploy.sh rollback.sh lib.sh migration-check.sh scripts/*.sh test/*.sh)
+  (cd "$DEPLOY_DIR" && shellcheck -x deploy.sh rollback.sh lib.sh migration-check.sh class-data-sharing.sh java-arguments.sh scripts/*.sh test/*.sh)
   echo "PASS: shellcheck"
 }
 
@@ -140,7 +140,16 @@ EOF
     fail "ecosystem.config.js accepted a malformed env file"
   fi
   grep -q 'bad-env:2: expected KEY=VALUE' "$WORK/bad.log" || fail "ecosystem.config.js: the env file error does not name line 2"
-  echo "PASS: ecosystem.config.js (names, ports, fork/none, kill_timeout = grace + 5s, env file parsing, filter_env)"
+  # A release with a class-data-sharing archive starts from app/ with it, by its canonical path (current is a link).
+  local release="$WORK/root/releases/20260101T000000Z-abcdef012345"
+  mkdir -p "$release/app" && touch "$release/app/carmarket.jsa"
+  CARMARKET_DEPLOY_ROOT="$WORK/root" CARMARKET_ENV_FILE="$WORK/env" ecosystem_json | jq -e --arg app "$release/app" '
+    all(.[]; .args[-3:] == ["-XX:SharedArchiveFile=\($app)/carmarket.jsa", "-jar", "\($app)/carmarket.jar"]
+      and (.args | index("-Xlog:all=warning:stderr")) != null)' >/dev/null ||
+    fail "ecosystem.config.js does not start a release with an archive from app/ with -XX:SharedArchiveFile"
+  [[ "$("$DEPLOY_DIR/java-arguments.sh" "$release" | tail -n 1)" == "$release/app/carmarket.jar" ]] ||
+    fail "java-arguments.sh does not print the arguments PM2 starts the release with"
+  echo "PASS: ecosystem.config.js (names, ports, fork/none, kill_timeout = grace + 5s, env file parsing, filter_env, class-data sharing)"
 }
 
 # migration_jar NAME FILE=SQL...: a jar with those files under BOOT-INF/classes/db/migration/.
