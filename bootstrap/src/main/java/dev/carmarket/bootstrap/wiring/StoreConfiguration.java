@@ -2,7 +2,7 @@ package dev.carmarket.bootstrap.wiring;
 
 import dev.carmarket.adapters.inmemory.InMemoryAdapters;
 import dev.carmarket.adapters.inmemory.demo.DemoCarGenerator;
-import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.observability.metrics.BackgroundQueryMetrics;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.migration.DatabaseMigrator;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
@@ -42,8 +42,9 @@ public class StoreConfiguration {
                 database.connection().host(), database.connection().port(), database.connection().database(),
                 migrator.currentVersion(), applied, database.pool().maxSize());
         R2dbcPersistence persistence = R2dbcPersistence.create(database.connection(), database.pool(), timeSource,
-                // Queries are timed by the Metered* port decorators (MeteredStores), not twice.
-                QueryObserver.NONE);
+                // Port calls are timed by the Metered* decorators (MeteredStores); this times only the
+                // adapter's background queries.
+                new BackgroundQueryMetrics(registry)::queryFinished);
         ConnectionPoolGauges.register(persistence.connectionPool(), registry);
         // Off the startup thread: readiness reports the database until the connections are there.
         persistence.warmUp().subscribe(

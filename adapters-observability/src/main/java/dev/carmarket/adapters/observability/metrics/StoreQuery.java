@@ -8,6 +8,8 @@ package dev.carmarket.adapters.observability.metrics;
  */
 enum StoreQuery {
     CAR_SEARCH("car.search", false),
+    /** A cached search total counted again in the background, outside any port call ({@link BackgroundQueryMetrics}). */
+    CAR_SEARCH_TOTAL("car.search_total", false),
     CAR_FIND_BY_ID("car.find_by_id", true),
     CAR_CHANGE_STATUS("car.change_status", false),
     CAR_BULK_LOAD("car.bulk_load", false),

@@ -69,6 +69,11 @@ final class StoreQueryMetrics {
         return Terminations.flux(call, () -> recorder(query));
     }
 
+    /** A query timed by its caller: {@code failure} null for success. */
+    void record(StoreQuery query, Duration elapsed, Throwable failure) {
+        timer(query, failure == null ? "success" : failureOutcome(query, failure)).record(elapsed);
+    }
+
     private <T> Consumer<Termination<T>> recorder(StoreQuery query) {
         Timer.Sample sample = Timer.start(registry);
         return termination -> sample.stop(timer(query, outcome(query, termination)));

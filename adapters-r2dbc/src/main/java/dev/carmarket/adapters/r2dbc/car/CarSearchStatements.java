@@ -19,7 +19,8 @@ import java.util.List;
  * filters the whole table (see the NestJS peer's measurements).</li>
  * <li>{@link #pageSql()}: the page alone, for when the total is cached.</li>
  * </ul>
- * {@link #countSql()} counts past the last page, where no row carries the window total.
+ * {@link #countSql()} counts past the last page, where no row carries the window total, and renews a
+ * cached total in the background.
  */
 final class CarSearchStatements {
 

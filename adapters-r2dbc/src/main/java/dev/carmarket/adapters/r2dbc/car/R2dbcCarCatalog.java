@@ -11,6 +11,7 @@ import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.out.car.CarCatalog;
 import dev.carmarket.ports.out.system.TimeSource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,11 +20,16 @@ import reactor.core.publisher.Mono;
 /**
  * {@link CarCatalog} on PostgreSQL. A search whose total is cached runs only the page query;
  * otherwise one round trip returns the page and the total (see {@link CarSearchStatements}).
+ * A cached total due for refresh is counted again in the background ({@link SearchTotalCache}).
  */
 public final class R2dbcCarCatalog implements CarCatalog {
 
     /** The contract lets {@code pagination.total} lag the database by at most 5 seconds. */
     static final Duration TOTAL_MAX_AGE = Duration.ofSeconds(5);
+    /** A second for the background recount to finish before the total would expire. */
+    static final Duration TOTAL_REFRESH_AFTER = Duration.ofSeconds(4);
+    /** The background recount of a cached total, reported to the {@code QueryObserver} under this name. */
+    public static final String TOTAL_REFRESH_QUERY = "car.search_total";
     private static final int CACHED_FILTER_COMBINATIONS = 4_096;
 
     private record RowWithTotal(CarSummary car, long total) {
@@ -38,7 +44,7 @@ public final class R2dbcCarCatalog implements CarCatalog {
         this.client = client;
         this.calls = calls;
         this.statusTransition = new StatusTransition(client, calls, "cars", "car.change_status");
-        this.totals = new SearchTotalCache(timeSource, TOTAL_MAX_AGE, CACHED_FILTER_COMBINATIONS);
+        this.totals = new SearchTotalCache(timeSource, TOTAL_REFRESH_AFTER, TOTAL_MAX_AGE, CACHED_FILTER_COMBINATIONS);
     }
 
     @Override
@@ -47,7 +53,11 @@ public final class R2dbcCarCatalog implements CarCatalog {
         return calls.mono("car.search", Mono.defer(() -> {
             CarSearchStatements statements = CarSearchStatements.of(criteria);
             SearchFilters filters = SearchFilters.of(criteria);
-            OptionalLong cachedTotal = totals.get(filters);
+            SearchTotalCache.Lookup cached = totals.lookup(filters);
+            if (cached.refreshDue()) {
+                refreshTotal(statements, filters);
+            }
+            OptionalLong cachedTotal = cached.total();
             return cachedTotal.isPresent()
                     ? pageOnly(statements).map(items -> carPage(criteria, items, cachedTotal.getAsLong()))
                     : pageWithTotal(statements, criteria, filters);
@@ -67,6 +77,16 @@ public final class R2dbcCarCatalog implements CarCatalog {
         return statusTransition.change(id.value(), expected, next);
     }
 
+    /**
+     * Detached from the search that found the total due: that search answers at once with the cached total,
+     * and the recount, bounded by the store call timeout, outlives it.
+     */
+    private void refreshTotal(CarSearchStatements statements, SearchFilters filters) {
+        Instant countedAt = totals.countStartsNow();
+        calls.mono(TOTAL_REFRESH_QUERY, count(statements))
+                .subscribe(total -> totals.put(filters, total, countedAt), failure -> totals.refreshFailed(filters));
+    }
+
     private Mono<List<CarSummary>> pageOnly(CarSearchStatements statements) {
         return statements.pageValues().applyTo(client, statements.pageSql())
                 .map(CarRows::summary)
@@ -76,12 +96,13 @@ public final class R2dbcCarCatalog implements CarCatalog {
 
     private Mono<CarPage> pageWithTotal(CarSearchStatements statements, SearchCriteria criteria,
             SearchFilters filters) {
+        Instant countedAt = totals.countStartsNow();
         return statements.pageValues().applyTo(client, statements.pageWithTotalSql())
                 .map(row -> new RowWithTotal(CarRows.summary(row), row.get("total", Long.class)))
                 .all()
                 .collectList()
                 .flatMap(rows -> totalOf(rows, statements, criteria)
-                        .doOnNext(total -> totals.put(filters, total))
+                        .doOnNext(total -> totals.put(filters, total, countedAt))
                         .map(total -> carPage(criteria, rows.stream().map(RowWithTotal::car).toList(), total)));
     }
 
@@ -93,6 +114,10 @@ public final class R2dbcCarCatalog implements CarCatalog {
         if (criteria.offset() == 0) {
             return Mono.just(0L);
         }
+        return count(statements);
+    }
+
+    private Mono<Long> count(CarSearchStatements statements) {
         return statements.filterValues().applyTo(client, statements.countSql())
                 .map(row -> row.get("total", Long.class))
                 .one();

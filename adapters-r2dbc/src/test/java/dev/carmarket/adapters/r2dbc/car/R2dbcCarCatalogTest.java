@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Beyond the port contracts: the search total cache and its limits, and duplicate ids on load. */
 class R2dbcCarCatalogTest {
@@ -26,7 +27,9 @@ class R2dbcCarCatalogTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final MutableTimeSource time = new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
+    private static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
+
+    private final MutableTimeSource time = new MutableTimeSource(START);
     private R2dbcPersistence persistence;
     private R2dbcCarCatalog catalog;
 
@@ -51,6 +54,23 @@ class R2dbcCarCatalogTest {
         // ...and a total 5 seconds old is counted again.
         time.advance(Duration.ofSeconds(1));
         assertThat(total(criteria(null, SearchSort.PRICE_DESC, 2))).isEqualTo(51);
+    }
+
+    @Test
+    void countsATotalAgainInTheBackgroundBeforeItExpires() {
+        givenAvailableGolfs(20);
+        assertThat(total(criteria(null, SearchSort.NEWEST, 1))).isEqualTo(20);
+        givenAvailableGolfs(1);
+
+        time.advance(R2dbcCarCatalog.TOTAL_REFRESH_AFTER);
+        // Due for refresh: this search still answers with the cached total at once...
+        assertThat(total(criteria(null, SearchSort.NEWEST, 1))).isEqualTo(20);
+        // ...and the recount it started renews the total while the old one would still be valid.
+        assertThat(Mono.fromCallable(() -> total(criteria(null, SearchSort.PRICE_DESC, 1)))
+                .filter(total -> total == 21)
+                .repeatWhenEmpty(100, attempts -> attempts.delayElements(Duration.ofMillis(50)))
+                .block(TIMEOUT)).isEqualTo(21);
+        assertThat(time.now()).isBefore(START.plus(R2dbcCarCatalog.TOTAL_MAX_AGE));
     }
 
     @Test

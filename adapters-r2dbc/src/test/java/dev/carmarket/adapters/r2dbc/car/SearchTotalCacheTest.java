@@ -1,0 +1,59 @@
+package dev.carmarket.adapters.r2dbc.car;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.domain.car.SearchCriteria;
+import dev.carmarket.ports.domain.car.SearchSort;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class SearchTotalCacheTest {
+
+    private static final Duration REFRESH_AFTER = Duration.ofSeconds(4);
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+    private static final SearchFilters GOLFS = SearchFilters.of(
+            new SearchCriteria("golf", null, null, null, null, null, null, null, null, null, null, SearchSort.NEWEST, 1, 10));
+
+    private final MutableTimeSource time = new MutableTimeSource(Instant.parse("2026-11-27T12:00:00Z"));
+    private final SearchTotalCache cache = new SearchTotalCache(time, REFRESH_AFTER, MAX_AGE, 16);
+
+    @Test
+    void oneLookupAtATimeIsToldToRecountATotalDueForRefresh() {
+        cache.put(GOLFS, 40, time.now());
+        assertThat(cache.lookup(GOLFS)).isEqualTo(new SearchTotalCache.Lookup(OptionalLong.of(40), false));
+
+        time.advance(REFRESH_AFTER);
+        assertThat(cache.lookup(GOLFS).refreshDue()).isTrue();
+        assertThat(cache.lookup(GOLFS)).isEqualTo(new SearchTotalCache.Lookup(OptionalLong.of(40), false));
+
+        cache.refreshFailed(GOLFS);
+        assertThat(cache.lookup(GOLFS).refreshDue()).isTrue();
+    }
+
+    @Test
+    void aRecountReplacesTheTotalAndAnExpiredOneIsGone() {
+        cache.put(GOLFS, 40, time.now());
+        time.advance(REFRESH_AFTER);
+        Instant recountStarted = cache.countStartsNow();
+        cache.put(GOLFS, 41, recountStarted);
+
+        time.advance(MAX_AGE.minus(Duration.ofMillis(1)));
+        assertThat(cache.lookup(GOLFS).total()).hasValue(41);
+        time.advance(Duration.ofMillis(1));
+        assertThat(cache.lookup(GOLFS).total()).isEmpty();
+    }
+
+    @Test
+    void aSlowRecountDoesNotReplaceANewerCount() {
+        Instant recountStarted = time.now();
+        time.advance(Duration.ofSeconds(1));
+        cache.put(GOLFS, 41, time.now());
+
+        cache.put(GOLFS, 40, recountStarted);
+
+        assertThat(cache.lookup(GOLFS).total()).hasValue(41);
+    }
+}
