@@ -130,7 +130,11 @@ log "class-data sharing: training start"
 env "${seed_env[@]}" PORT=$CM_PORT "$ROOT/deploy/class-data-sharing.sh" "$RELEASE" java "${JVM_OPTIONS[@]}" >&2
 mapfile -t JAVA_ARGS < <("$ROOT/deploy/java-arguments.sh" "$RELEASE")
 INTERNAL_TOKEN=bench-internal-token-0123456789abcdef
-cm_env=("${seed_env[@]}")
+# The rate limiter stays on and checks every request, at rates far above the load's own, so it never refuses
+# one: its cost is measured, not its refusals. The reservation quota is off on both instances: the order load
+# reserves thousands of cars from one address, which the quota exists to refuse.
+BENCH_RATE_LIMITS="reads=1000000/s:1000000,writes=1000000/s:1000000,webhook=1000000/s:1000000"
+cm_env=("${seed_env[@]}" RATE_LIMITS="$BENCH_RATE_LIMITS" ORDER_QUOTA=off)
 
 wait_ready() { # url, timeout seconds
   local deadline=$((SECONDS + $2))
@@ -148,13 +152,13 @@ wait_ready "http://127.0.0.1:$CM_PORT/health/ready" 120
 record start_ms $(( ($(date +%s%N) - started) / 1000000 ))
 
 # The same service with the production controls switched off by configuration only: STRICT_VALIDATION (per
-# mutation route), Spring Boot's metric/observation properties, and adapters-web's ControlSwitches for the
-# security headers, CORS and request correlation (with Reactor's automatic context propagation, which carries
-# the request id into every log line).
+# mutation route), RATE_LIMITS, Spring Boot's metric/observation properties, and adapters-web's ControlSwitches
+# for the security headers, CORS and request correlation (with Reactor's automatic context propagation, which
+# carries the request id into every log line).
 CONTROLS_OFF_FLAGS=(-Dmanagement.observations.enable.http.server.requests=false -Dmanagement.metrics.enable.http=false
   -Dmanagement.metrics.enable.db=false -Dcarmarket.controls.security-headers=false -Dcarmarket.controls.cors=false
   -Dcarmarket.controls.request-correlation=false -Dspring.reactor.context-propagation=limited)
-env "${cm_env[@]}" PORT=$OFF_PORT STRICT_VALIDATION="POST /orders=off,POST /payments=off" \
+env "${cm_env[@]}" PORT=$OFF_PORT STRICT_VALIDATION="POST /orders=off,POST /payments=off" RATE_LIMITS=off \
   java "${CONTROLS_OFF_FLAGS[@]}" "${JAVA_ARGS[@]}" > "$WORK/carmarket-off.log" 2>&1 &
 OFF_PID=$!; SERVER_PIDS+=("$OFF_PID")
 (cd "$WORK/peer" && NODE_ENV=production DATABASE_URL="$DB_URL" PORT=$PEER_PORT exec node dist/main.js) \
@@ -342,5 +346,5 @@ row "start to ready, ms" "$st" - - "<= 8000" "$(atmost "$st" 8000)"
 echo
 echo "half-load rates: carmarket mix ${CM_HALF}/s, peer mix ${PEER_HALF}/s, orders ${ORDERS_HALF}/s;" \
   "errors: $(value lat_cm_mix_errors)/$(value lat_peer_mix_errors)/$(value lat_cm_mix_at_peer_rate_errors)/$(value lat_cm_orders_errors)"
-echo "controls off = STRICT_VALIDATION=off + ${CONTROLS_OFF_FLAGS[*]}"
+echo "controls off = STRICT_VALIDATION=off + RATE_LIMITS=off + ${CONTROLS_OFF_FLAGS[*]}; controls on = RATE_LIMITS=$BENCH_RATE_LIMITS (checked, never refusing); ORDER_QUOTA=off on both"
 echo "raw values (name value):"; sort "$RESULTS" | awk '{ a[$1] = a[$1] " " $2 } END { for (k in a) print "  " k ":" a[k] }' | sort

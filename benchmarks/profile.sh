@@ -36,7 +36,7 @@ log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 read -r -a extra_env <<< "${PROFILE_ENV:-}"
 service_env=(APP_ENV=production DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$DB" PORT="$PORT"
-  CORS_ALLOWED_ORIGINS=http://localhost:3000 TRUST_PROXY=false LOG_FORMAT=json
+  CORS_ALLOWED_ORIGINS=http://localhost:3000 TRUST_PROXY=false LOG_FORMAT=json RATE_LIMITS=off ORDER_QUOTA=off
   INTERNAL_TOKEN=profile-internal-token-0123456789abcdef PAYMENT_WEBHOOK_SECRET=profile-webhook-secret-0123456789abcdef
   "${extra_env[@]}")
 createdb "$DB"

@@ -20,6 +20,7 @@ import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.domain.order.OrderStatus;
 import dev.carmarket.ports.domain.order.OrderView;
 import dev.carmarket.ports.domain.order.PlaceOrderCommand;
+import dev.carmarket.ports.testing.TestOrders;
 import dev.carmarket.ports.domain.order.PlacedOrder;
 import dev.carmarket.ports.domain.payment.Payment;
 import dev.carmarket.ports.domain.payment.PaymentEvent;
@@ -102,7 +103,8 @@ class MarketInvariantsPropertyTest {
         @Override
         public Mono<?> run(Market market) {
             return market.test.core().placeOrder().placeOrder(new PlaceOrderCommand(market.cars.get(car).id(),
-                    CUSTOMERS.get(customer), DeliveryOption.PICKUP, null, null, Market.key("order-", key)));
+                    CUSTOMERS.get(customer), DeliveryOption.PICKUP, null, null, Market.key("order-", key),
+                    TestOrders.CLIENT));
         }
 
         @Override

@@ -19,13 +19,19 @@ import java.util.stream.Collectors;
  * A real nginx in the foreground, in a temp prefix, on a free loopback port, configured from the
  * production example deploy/nginx/carmarket.conf: the same upstream settings (passive health,
  * keepalive, retry of idempotent requests on the other instance), with only the listen address,
- * the upstream servers and the log path replaced. No system nginx or its files are involved.
+ * the upstream servers and the log path replaced, and the per-client limits removed unless a scenario
+ * asks for them. No system nginx or its files are involved.
  */
 final class Nginx implements AutoCloseable {
 
     private static final Path EXAMPLE = Path.of(System.getProperty("deploy.dir", "../deploy"), "nginx", "carmarket.conf");
     private static final Pattern UPSTREAM_SERVER =
             Pattern.compile("^\\s*server 127\\.0\\.0\\.1:\\d+ (.*;)$", Pattern.MULTILINE);
+
+    /** The example's limit_req and limit_conn directives in the server block (the zones alone limit nothing). */
+    private static final Pattern EDGE_LIMIT = Pattern.compile("^\\s*limit_(?:req|conn) [^;]*;$", Pattern.MULTILINE);
+
+    private enum EdgeLimits { AS_DEPLOYED, OFF }
 
     private static final Pattern UPSTREAM_IN_LOG = Pattern.compile("upstream=(.*?) upstream_status=");
 
@@ -42,13 +48,25 @@ final class Nginx implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
+    /** The example without its per-client limits: for scenarios that load it from one address on purpose. */
     static Nginx inFrontOf(List<Integer> upstreamPorts) {
+        return start(upstreamPorts, EdgeLimits.OFF);
+    }
+
+    /** The example as deployed, its per-client rate and connection limits included. */
+    static Nginx withEdgeLimitsInFrontOf(List<Integer> upstreamPorts) {
+        return start(upstreamPorts, EdgeLimits.AS_DEPLOYED);
+    }
+
+    private static Nginx start(List<Integer> upstreamPorts, EdgeLimits limits) {
         Path binary = binary();
         try {
             Path prefix = Files.createTempDirectory("reliability-nginx");
             Files.createDirectories(prefix.resolve("logs"));
             int port = CarmarketProcess.freePort();
-            Files.writeString(prefix.resolve("carmarket.conf"), siteConfig(port, upstreamPorts, prefix));
+            String site = siteConfig(port, upstreamPorts, prefix);
+            Files.writeString(prefix.resolve("carmarket.conf"),
+                    limits == EdgeLimits.OFF ? EDGE_LIMIT.matcher(site).replaceAll("") : site);
             Files.writeString(prefix.resolve("nginx.conf"), """
                     daemon off;
                     worker_processes 1;

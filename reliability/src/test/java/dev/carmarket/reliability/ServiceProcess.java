@@ -36,7 +36,11 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** The production environment the scenarios run with; {@code overrides} adds or replaces entries. */
+    /**
+     * The production environment the scenarios run with; {@code overrides} adds or replaces entries. The abuse
+     * controls are off: the scenarios load the service from one address on purpose. AbuseControlsIT, which
+     * tests them, puts their defaults back.
+     */
     static Map<String, String> environment(int port, String databaseUrl, Map<String, String> overrides) {
         Map<String, String> environment = new HashMap<>();
         environment.put("APP_ENV", "production");
@@ -48,6 +52,8 @@ final class ServiceProcess implements AutoCloseable {
         environment.put("PAYMENT_WEBHOOK_SECRET", WEBHOOK_SECRET);
         environment.put("LOG_FORMAT", "json");
         environment.put("SHUTDOWN_GRACE_PERIOD", "5s");
+        environment.put("RATE_LIMITS", "off");
+        environment.put("ORDER_QUOTA", "off");
         environment.putAll(overrides);
         return environment;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.carmarket.bootstrap.process.CarmarketProcess;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,7 @@ class TwoInstancesBehindNginxIT {
     private static final Duration ORDER_TTL = Duration.ofSeconds(15);
     private static final Pattern EXPIRED_LOG = Pattern.compile("Expired (\\d+) unpaid order");
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final StartedProcesses started = new StartedProcesses();
     private Postgres database;
     private final ServiceProcess[] instances = new ServiceProcess[2];
     private Nginx nginx;
@@ -64,15 +63,7 @@ class TwoInstancesBehindNginxIT {
 
     @AfterAll
     void stopEverything() {
-        List<AutoCloseable> reverse = new ArrayList<>(started);
-        Collections.reverse(reverse);
-        for (AutoCloseable closeable : reverse) {
-            try {
-                closeable.close();
-            } catch (Exception failed) {
-                System.err.println("[reliability] cleanup failed: " + failed);
-            }
-        }
+        started.close();
     }
 
     @Test

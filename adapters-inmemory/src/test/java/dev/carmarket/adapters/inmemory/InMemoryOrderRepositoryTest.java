@@ -3,6 +3,7 @@ package dev.carmarket.adapters.inmemory;
 import dev.carmarket.ports.contract.OrderRepositoryContract;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.out.order.OrderRepository;
+import dev.carmarket.ports.out.system.TransactionRunner;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,11 @@ class InMemoryOrderRepositoryTest extends OrderRepositoryContract {
     @Override
     protected OrderRepository orders() {
         return adapters.orderRepository();
+    }
+
+    @Override
+    protected TransactionRunner transactions() {
+        return adapters.transactionRunner();
     }
 
     @Override

@@ -22,6 +22,8 @@ import dev.carmarket.adapters.web.order.OrderHandler;
 import dev.carmarket.adapters.web.payment.PaymentHandler;
 import dev.carmarket.adapters.web.payment.PaymentWebhookHandler;
 import dev.carmarket.adapters.web.payment.WebhookSignatureVerifier;
+import dev.carmarket.adapters.web.ratelimit.RateLimitFilter;
+import dev.carmarket.adapters.web.ratelimit.RateLimitListener;
 import dev.carmarket.adapters.web.security.ClientAddressFilter;
 import dev.carmarket.adapters.web.security.ClientAddressResolver;
 import dev.carmarket.adapters.web.security.CorsAllowlistFilter;
@@ -45,14 +47,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 import reactor.netty.NettyPipeline;
 
 /**
  * The HTTP adapter. Needs a bean of every inbound use case it serves, a {@link WebSettings} and a
  * {@link SecuritySettings}, a {@link ReadinessProbe} and a {@link ServiceRelease} (for the health routes);
- * {@link UnknownPropertyListener} and {@link UnhandledFailureListener} beans are optional (default: none).
- * Contributes the routes, the request-id, access-log, security, shutdown (deadline and connection drain)
- * and body-size filters, the error-envelope exception handler and the envelope for Reactor Netty's own
+ * {@link UnknownPropertyListener}, {@link UnhandledFailureListener} and {@link RateLimitListener} beans are
+ * optional (default: none).
+ * Contributes the routes, the request-id, access-log, security, rate-limit, shutdown (deadline and connection
+ * drain) and body-size filters, the error-envelope exception handler and the envelope for Reactor Netty's own
  * rejections. The {@link ControlSwitches} can switch the correlation, security-header and CORS filters off.
  */
 @Configuration(proxyBeanMethods = false)
@@ -133,6 +137,15 @@ public class WebAdapterConfiguration {
     @Bean
     InternalEndpointGuard internalEndpointGuard(SecuritySettings security) {
         return new InternalEndpointGuard(security);
+    }
+
+    /** Per-client token buckets per route class; a pass-through when {@code RATE_LIMITS=off}. */
+    @Bean
+    WebFilter rateLimitFilter(WebSettings settings, ObjectProvider<RateLimitListener> rateLimitListener) {
+        return settings.rateLimits()
+                .<WebFilter>map(limits -> new RateLimitFilter(limits,
+                        rateLimitListener.getIfAvailable(() -> RateLimitListener.NONE)))
+                .orElse((exchange, chain) -> chain.filter(exchange));
     }
 
     @Bean

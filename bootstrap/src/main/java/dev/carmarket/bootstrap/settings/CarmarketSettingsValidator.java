@@ -1,5 +1,7 @@
 package dev.carmarket.bootstrap.settings;
 
+import dev.carmarket.adapters.web.ratelimit.RateLimits;
+import dev.carmarket.core.common.ReservationQuota;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
 import dev.carmarket.adapters.web.StrictValidationPolicy;
@@ -35,6 +37,8 @@ public final class CarmarketSettingsValidator {
     public static final String SHUTDOWN_GRACE_PERIOD = "SHUTDOWN_GRACE_PERIOD";
     public static final String ORDER_TTL = "ORDER_TTL";
     public static final String ORDER_EXPIRY_INTERVAL = "ORDER_EXPIRY_INTERVAL";
+    public static final String ORDER_QUOTA = "ORDER_QUOTA";
+    public static final String RATE_LIMITS = "RATE_LIMITS";
 
     /**
      * The webhook key used when none is configured outside production, so the sandbox payment flow
@@ -68,7 +72,8 @@ public final class CarmarketSettingsValidator {
         EdgeSettings edge = edge(env, production);
         OrderSettings orders = new OrderSettings(
                 env.parse(ORDER_TTL, DurationText::parsePositive).orElse(DEFAULT_ORDER_TTL),
-                env.parse(ORDER_EXPIRY_INTERVAL, DurationText::parsePositive).orElse(DEFAULT_ORDER_EXPIRY_INTERVAL));
+                env.parse(ORDER_EXPIRY_INTERVAL, DurationText::parsePositive).orElse(DEFAULT_ORDER_EXPIRY_INTERVAL),
+                env.parse(ORDER_QUOTA, ReservationQuotaText::parse).orElse(Optional.of(ReservationQuota.DEFAULT)));
         SentrySettings sentry = new SentrySettings(
                 env.parse(SENTRY_DSN, CarmarketSettingsValidator::sentryDsn),
                 env.value(SENTRY_ENVIRONMENT),
@@ -121,7 +126,9 @@ public final class CarmarketSettingsValidator {
                 .orElse(new Secret(DEVELOPMENT_WEBHOOK_SECRET));
         StrictValidationPolicy strictValidation = env.parse(STRICT_VALIDATION, StrictValidationPolicy::parse)
                 .orElseGet(StrictValidationPolicy::enforceAll);
-        return new EdgeSettings(origins, proxies, internalToken, webhookSecret, strictValidation);
+        Optional<RateLimits> rateLimits = env.parse(RATE_LIMITS, RateLimits::parse)
+                .orElse(Optional.of(RateLimits.DEFAULT));
+        return new EdgeSettings(origins, proxies, internalToken, webhookSecret, strictValidation, rateLimits);
     }
 
     /** Checks one entry on its own, so that every bad entry of the list is reported. */

@@ -1,5 +1,6 @@
 package dev.carmarket.bootstrap.settings;
 
+import dev.carmarket.adapters.web.ratelimit.RateLimits;
 import dev.carmarket.adapters.web.StrictValidationPolicy;
 import dev.carmarket.adapters.web.security.TrustedProxies;
 import java.util.List;
@@ -13,13 +14,15 @@ import java.util.Optional;
  * @param trustedProxies     the proxies whose {@code X-Forwarded-*} headers are believed;
  *                           none for {@code TRUST_PROXY=false}
  * @param internalToken      bearer token of the internal endpoints; absent outside production means loopback only
+ * @param rateLimits         per-client rate limits per route class; empty for {@code RATE_LIMITS=off}
  */
 public record EdgeSettings(
         List<String> corsAllowedOrigins,
         TrustedProxies trustedProxies,
         Optional<Secret> internalToken,
         Secret paymentWebhookSecret,
-        StrictValidationPolicy strictValidation) {
+        StrictValidationPolicy strictValidation,
+        Optional<RateLimits> rateLimits) {
 
     public EdgeSettings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -27,5 +30,6 @@ public record EdgeSettings(
         Objects.requireNonNull(internalToken, "internalToken");
         Objects.requireNonNull(paymentWebhookSecret, "paymentWebhookSecret");
         Objects.requireNonNull(strictValidation, "strictValidation");
+        Objects.requireNonNull(rateLimits, "rateLimits");
     }
 }

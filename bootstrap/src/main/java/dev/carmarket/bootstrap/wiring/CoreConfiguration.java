@@ -54,7 +54,8 @@ public class CoreConfiguration {
                 .paymentProvider(paymentProvider)
                 .timeSource(timeSource)
                 .idGenerator(idGenerator)
-                .settings(new CoreSettings(settings.orders().ttl(), CoreSettings.DEFAULT_EXPIRY_BATCH_SIZE))
+                .settings(new CoreSettings(settings.orders().ttl(), CoreSettings.DEFAULT_EXPIRY_BATCH_SIZE,
+                        settings.orders().quota()))
                 .build();
     }
 

@@ -1,11 +1,13 @@
 package dev.carmarket.bootstrap.wiring;
 
+import dev.carmarket.adapters.observability.metrics.RateLimitMetrics;
 import dev.carmarket.adapters.observability.metrics.StrictValidationMetrics;
 import dev.carmarket.adapters.observability.sentry.SentryConfigurator;
 import dev.carmarket.adapters.observability.sentry.SentryErrorReporter;
 import dev.carmarket.adapters.web.body.UnknownPropertyListener;
 import dev.carmarket.adapters.web.health.ServiceRelease;
 import dev.carmarket.adapters.web.http.UnhandledFailureListener;
+import dev.carmarket.adapters.web.ratelimit.RateLimitListener;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.bootstrap.settings.Secret;
 import dev.carmarket.bootstrap.settings.SentrySettings;
@@ -17,7 +19,7 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 /**
  * Metrics and error monitoring that are not store or use-case decorators (those are applied where
  * the store and the use cases are built, {@link StoreConfiguration} and {@link CoreConfiguration}):
- * the strict-validation counter and Sentry. {@code GET /metrics} itself is the actuator's Prometheus
+ * the strict-validation and rate-limit counters and Sentry. {@code GET /metrics} itself is the actuator's Prometheus
  * endpoint (application.yml), guarded by the web adapter's InternalEndpointGuard.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +36,13 @@ public class ObservabilityWiring {
     UnknownPropertyListener unknownPropertyListener(MeterRegistry registry) {
         StrictValidationMetrics metrics = new StrictValidationMetrics(registry);
         return (route, mode, path) -> metrics.unknownProperty(route, mode.name());
+    }
+
+    /** {@code rate_limited_total{class}}: requests the per-client rate limits refused. */
+    @Bean
+    RateLimitListener rateLimitListener(MeterRegistry registry) {
+        RateLimitMetrics metrics = new RateLimitMetrics(registry);
+        return routeClass -> metrics.limited(routeClass.label());
     }
 
     /**

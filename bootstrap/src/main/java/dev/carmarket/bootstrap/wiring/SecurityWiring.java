@@ -27,7 +27,7 @@ public class SecurityWiring {
     }
 
     @Bean
-    DisabledControlsWarning disabledControlsWarning(Environment environment) {
-        return new DisabledControlsWarning(environment);
+    DisabledControlsWarning disabledControlsWarning(Environment environment, CarmarketSettings settings) {
+        return new DisabledControlsWarning(environment, settings);
     }
 }

@@ -16,6 +16,6 @@ public class WebConfiguration {
     @Bean
     WebSettings webSettings(CarmarketSettings settings) {
         EdgeSettings edge = settings.edge();
-        return WebSettings.of(edge.strictValidation(), edge.paymentWebhookSecret().value());
+        return WebSettings.of(edge.strictValidation(), edge.paymentWebhookSecret().value(), edge.rateLimits());
     }
 }

@@ -20,17 +20,21 @@ class InvalidProductionConfigurationIT {
                 "PORT", Integer.toString(port),
                 "CORS_ALLOWED_ORIGINS", "*",
                 "INTERNAL_TOKEN", SHORT_TOKEN,
-                "PAYMENT_WEBHOOK_SECRET", SECRET_VALUE);
+                "PAYMENT_WEBHOOK_SECRET", SECRET_VALUE,
+                "RATE_LIMITS", "reads=lots",
+                "ORDER_QUOTA", "customer=0");
 
         try (CarmarketProcess process = CarmarketProcess.start(environment)) {
             int exitStatus = process.awaitExitWithoutListening(port, Duration.ofSeconds(30));
 
-            assertThat(exitStatus).isNotZero();
+            assertThat(exitStatus).isEqualTo(78);
             String stderr = process.stderr();
             assertThat(stderr).contains("carmarket: configuration error: DATABASE_URL: ")
                     .contains("carmarket: configuration error: CORS_ALLOWED_ORIGINS: ")
                     .contains("carmarket: configuration error: TRUST_PROXY: ")
                     .contains("carmarket: configuration error: INTERNAL_TOKEN: ")
+                    .contains("carmarket: configuration error: RATE_LIMITS: ")
+                    .contains("carmarket: configuration error: ORDER_QUOTA: ")
                     .doesNotContain("PAYMENT_WEBHOOK_SECRET");
             assertThat(stderr + process.stdout()).doesNotContain(SECRET_VALUE).doesNotContain(SHORT_TOKEN)
                     .doesNotContain(SHORT_TOKEN.substring(0, 5));

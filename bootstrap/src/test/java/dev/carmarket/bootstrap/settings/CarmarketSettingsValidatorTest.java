@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.carmarket.adapters.web.StrictMode;
 import dev.carmarket.adapters.web.StrictValidationPolicy;
+import dev.carmarket.adapters.web.ratelimit.RateLimits;
+import dev.carmarket.core.common.ReservationQuota;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -84,7 +87,9 @@ class CarmarketSettingsValidatorTest {
             assertThat(settings.edge().paymentWebhookSecret().value())
                     .isEqualTo(CarmarketSettingsValidator.DEVELOPMENT_WEBHOOK_SECRET);
             assertThat(settings.edge().strictValidation()).isEqualTo(StrictValidationPolicy.enforceAll());
-            assertThat(settings.orders()).isEqualTo(new OrderSettings(Duration.ofMinutes(30), Duration.ofSeconds(30)));
+            assertThat(settings.orders()).isEqualTo(new OrderSettings(Duration.ofMinutes(30), Duration.ofSeconds(30),
+                    Optional.of(new ReservationQuota(2, 5))));
+            assertThat(settings.edge().rateLimits()).contains(RateLimits.DEFAULT);
             assertThat(settings.sentry().dsn()).isEmpty();
             assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
         }
@@ -318,6 +323,40 @@ class CarmarketSettingsValidatorTest {
                         assertThat(problem.variable()).isEqualTo("STRICT_VALIDATION");
                         assertThat(problem.problem()).doesNotStartWith("STRICT_VALIDATION").contains("sometimes");
                     });
+        }
+
+        @Test
+        void order_quota_is_parsed_per_part_or_switched_off() {
+            assertThat(CarmarketSettingsValidator.validate(Map.of("ORDER_QUOTA", "customer=3,client=8")).orders().quota())
+                    .contains(new ReservationQuota(3, 8));
+            assertThat(CarmarketSettingsValidator.validate(Map.of("ORDER_QUOTA", "client=9")).orders().quota())
+                    .contains(new ReservationQuota(2, 9));
+            assertThat(CarmarketSettingsValidator.validate(Map.of("ORDER_QUOTA", "off")).orders().quota()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"customer=0", "client=1001", "customer=2,customer=3", "buyer=2", "customer=two",
+                "customer=2;client=5", "on"})
+        void a_malformed_order_quota_is_refused(String value) {
+            assertThat(variablesOf(Map.of("ORDER_QUOTA", value))).containsExactly("ORDER_QUOTA");
+            assertThat(variablesOf(production("ORDER_QUOTA", value))).containsExactly("ORDER_QUOTA");
+        }
+
+        @Test
+        void rate_limits_are_parsed_per_class_or_switched_off() {
+            RateLimits limits = CarmarketSettingsValidator.validate(Map.of("RATE_LIMITS", "reads=20/s:100,webhook=5/m:10"))
+                    .edge().rateLimits().orElseThrow();
+
+            assertThat(limits.toString()).isEqualTo("reads=20/s:100,writes=2/s:20,webhook=5/m:10");
+            assertThat(CarmarketSettingsValidator.validate(Map.of("RATE_LIMITS", "OFF")).edge().rateLimits()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"reads=20/s", "reads=0/s:10", "reads=20/d:100", "searches=20/s:100",
+                "reads=20/s:100,reads=30/s:100", "reads=20/s:100,", "unlimited"})
+        void malformed_rate_limits_are_refused(String value) {
+            assertThat(variablesOf(Map.of("RATE_LIMITS", value))).containsExactly("RATE_LIMITS");
+            assertThat(variablesOf(production("RATE_LIMITS", value))).containsExactly("RATE_LIMITS");
         }
 
         @Test

@@ -14,6 +14,7 @@ import dev.carmarket.ports.domain.order.OrderNumber;
 import dev.carmarket.ports.domain.order.OrderStatus;
 import dev.carmarket.ports.domain.order.PlaceOrderCommand;
 import dev.carmarket.ports.domain.order.PlacedOrder;
+import dev.carmarket.ports.domain.order.ReservationHolder;
 import dev.carmarket.ports.in.order.PlaceOrderUseCase;
 import dev.carmarket.ports.out.car.CarCatalog;
 import dev.carmarket.ports.out.idempotency.IdempotencyStore;
@@ -31,7 +32,9 @@ import reactor.core.publisher.Mono;
 /**
  * Reserves the car and creates a PENDING_PAYMENT order priced from the car, all in one
  * transaction with the idempotency claim: any failure undoes the reservation, the order
- * and the claim together.
+ * and the claim together. The reservation quota is checked after the car is reserved, so an
+ * order for a car that is not available is refused as such whatever the quota, and a replay
+ * replays before either is looked at.
  */
 public final class PlaceOrderService implements PlaceOrderUseCase {
 
@@ -42,6 +45,7 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
     private final OrderRepository orders;
     private final OrderNumberSequence orderNumbers;
     private final IdempotentCreation<PlacedOrder> creation;
+    private final ReservationQuotaCheck quota;
     private final CoreSettings settings;
 
     public PlaceOrderService(CarCatalog cars, OrderRepository orders, OrderNumberSequence orderNumbers,
@@ -54,6 +58,7 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
         this.creation = new IdempotentCreation<>(idempotencyStore, transactions, time, ids, IDEMPOTENCY_SCOPE,
                 this::replay);
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.quota = new ReservationQuotaCheck(orders, settings.reservationQuota());
     }
 
     @Override
@@ -68,7 +73,8 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
                 .switchIfEmpty(Failures.fail(DomainError.CAR_NOT_FOUND))
                 .flatMap(car -> carLifecycle.reserve(car.id())
                         .flatMap(reserved -> reserved
-                                ? orderNumbers.next()
+                                ? quota.check(ReservationHolder.of(command.customer(), command.client()), now)
+                                        .then(orderNumbers.next())
                                 : Failures.<Long>fail(DomainError.CAR_NOT_AVAILABLE))
                         .map(sequence -> newOrder(orderId, command, car, sequence, now)))
                 .flatMap(order -> orders.insert(order).thenReturn(new PlacedOrder(order.view(), false)));
@@ -79,7 +85,7 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
         // The price is the car's as stored now, never anything the client sent.
         return new Order(orderId, number, OrderStatus.PENDING_PAYMENT, car.id(), car.summary().price(),
                 command.customer(), command.deliveryOption(), command.deliveryAddress(), command.notes(), now,
-                now.plus(settings.orderTimeToLive()));
+                now.plus(settings.orderTimeToLive()), command.client());
     }
 
     private Mono<PlacedOrder> replay(UUID orderId) {

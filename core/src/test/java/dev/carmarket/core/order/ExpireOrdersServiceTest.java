@@ -10,15 +10,18 @@ import dev.carmarket.core.support.TestMarket;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.common.DomainError;
+import dev.carmarket.ports.domain.order.ActiveReservations;
 import dev.carmarket.ports.domain.order.Order;
 import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.domain.order.OrderStatus;
 import dev.carmarket.ports.domain.order.OrderView;
+import dev.carmarket.ports.domain.order.ReservationHolder;
 import dev.carmarket.ports.domain.payment.Payment;
 import dev.carmarket.ports.out.order.OrderRepository;
 import dev.carmarket.ports.testing.Concurrently;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -122,11 +125,16 @@ class ExpireOrdersServiceTest {
         public Mono<Boolean> changeStatus(OrderId id, OrderStatus expected, OrderStatus next) {
             return store.changeStatus(id, expected, next);
         }
+
+        @Override
+        public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder) {
+            return store.lockAndCountActive(holder);
+        }
     }
 
     @Test
     void handlesAtMostOneBatchPerRun() {
-        TestMarket smallBatches = TestMarket.create(new CoreSettings(Duration.ofMinutes(30), 2));
+        TestMarket smallBatches = TestMarket.create(new CoreSettings(Duration.ofMinutes(30), 2, Optional.empty()));
         IntStream.range(0, 3).forEach(i -> smallBatches.placeOrder(smallBatches.listCar()));
         smallBatches.advance(Duration.ofMinutes(30));
         Mono<Integer> run = smallBatches.core().expireOrders().expireDueOrders();

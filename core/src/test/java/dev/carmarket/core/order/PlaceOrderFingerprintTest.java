@@ -8,6 +8,7 @@ import dev.carmarket.ports.domain.order.Customer;
 import dev.carmarket.ports.domain.order.DeliveryAddress;
 import dev.carmarket.ports.domain.order.DeliveryOption;
 import dev.carmarket.ports.domain.order.PlaceOrderCommand;
+import dev.carmarket.ports.testing.TestOrders;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -38,7 +39,7 @@ class PlaceOrderFingerprintTest {
         return Combinators.combine(car, customer, address.injectNull(0.5), notes, key)
                 .as((carId, buyer, deliverTo, note, idempotencyKey) -> new PlaceOrderCommand(carId, buyer,
                         deliverTo == null ? DeliveryOption.PICKUP : DeliveryOption.DELIVERY, deliverTo, note,
-                        idempotencyKey));
+                        idempotencyKey, TestOrders.CLIENT));
     }
 
     @Property
@@ -53,6 +54,6 @@ class PlaceOrderFingerprintTest {
     /** The key names the request; it is not part of what the request asks for. */
     private static PlaceOrderCommand withoutKey(PlaceOrderCommand command) {
         return new PlaceOrderCommand(command.carId(), command.customer(), command.deliveryOption(),
-                command.deliveryAddress(), command.notes(), null);
+                command.deliveryAddress(), command.notes(), null, command.client());
     }
 }

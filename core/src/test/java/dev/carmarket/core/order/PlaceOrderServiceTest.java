@@ -27,6 +27,7 @@ import dev.carmarket.ports.testing.TestCars;
 import dev.carmarket.ports.testing.TestOrders;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -63,7 +64,7 @@ class PlaceOrderServiceTest {
     void keepsTheDeliveryChoice() {
         CarDetails car = market.listCar();
         PlaceOrderCommand delivered = new PlaceOrderCommand(car.id(), TestOrders.JANE, DeliveryOption.DELIVERY,
-                TestOrders.ADDRESS, "Please call before delivery", null);
+                TestOrders.ADDRESS, "Please call before delivery", null, TestOrders.CLIENT);
 
         StepVerifier.create(place(delivered))
                 .assertNext(placed -> assertThat(placed.order().deliveryOption()).isEqualTo(DeliveryOption.DELIVERY))
@@ -83,7 +84,7 @@ class PlaceOrderServiceTest {
 
     @Test
     void expiresAfterTheConfiguredTimeToLive() {
-        TestMarket shortLived = TestMarket.create(new CoreSettings(Duration.ofMinutes(5), 100));
+        TestMarket shortLived = TestMarket.create(new CoreSettings(Duration.ofMinutes(5), 100, Optional.empty()));
 
         OrderView order = shortLived.placeOrder(shortLived.listCar());
 
@@ -168,10 +169,10 @@ class PlaceOrderServiceTest {
         Customer sameMaskedEmail = new Customer("Jane Doe", "joe@work.example", "+4915112345678");
         assertThat(janeAtWork.toString()).isEqualTo(sameMaskedEmail.toString());
         place(new PlaceOrderCommand(car.id(), janeAtWork, DeliveryOption.PICKUP, null, null,
-                new IdempotencyKey("key-1"))).block();
+                new IdempotencyKey("key-1"), TestOrders.CLIENT)).block();
 
         assertFailsWith(place(new PlaceOrderCommand(car.id(), sameMaskedEmail, DeliveryOption.PICKUP, null, null,
-                new IdempotencyKey("key-1"))), DomainError.IDEMPOTENCY_KEY_REUSED);
+                new IdempotencyKey("key-1"), TestOrders.CLIENT)), DomainError.IDEMPOTENCY_KEY_REUSED);
     }
 
     @Test

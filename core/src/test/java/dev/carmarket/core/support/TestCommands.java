@@ -20,12 +20,12 @@ public final class TestCommands {
 
     /** Jane Doe picks the car up; no idempotency key. */
     public static PlaceOrderCommand pickUp(CarId car) {
-        return new PlaceOrderCommand(car, TestOrders.JANE, DeliveryOption.PICKUP, null, null, null);
+        return new PlaceOrderCommand(car, TestOrders.JANE, DeliveryOption.PICKUP, null, null, null, TestOrders.CLIENT);
     }
 
     public static PlaceOrderCommand pickUp(CarId car, String idempotencyKey) {
         return new PlaceOrderCommand(car, TestOrders.JANE, DeliveryOption.PICKUP, null, null,
-                new IdempotencyKey(idempotencyKey));
+                new IdempotencyKey(idempotencyKey), TestOrders.CLIENT);
     }
 
     /** Pays by card, returning to the shop; no idempotency key. */

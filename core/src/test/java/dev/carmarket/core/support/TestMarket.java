@@ -18,6 +18,7 @@ import dev.carmarket.ports.domain.payment.PaymentStatus;
 import dev.carmarket.ports.testing.TestCars;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 
@@ -41,8 +42,9 @@ public final class TestMarket {
         this.core = coreWith(UnaryOperator.identity());
     }
 
+    /** The default settings without the reservation quota: a test of it turns it on itself. */
     public static TestMarket create() {
-        return new TestMarket(CoreSettings.defaults());
+        return new TestMarket(CoreSettings.defaults().withReservationQuota(Optional.empty()));
     }
 
     public static TestMarket create(CoreSettings settings) {

@@ -6,21 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.DomainException;
+import dev.carmarket.ports.domain.order.ActiveReservations;
+import dev.carmarket.ports.domain.order.ClientNetwork;
+import dev.carmarket.ports.domain.order.Customer;
 import dev.carmarket.ports.domain.order.Order;
 import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.domain.order.OrderStatus;
+import dev.carmarket.ports.domain.order.ReservationHolder;
 import dev.carmarket.ports.out.order.OrderRepository;
+import dev.carmarket.ports.out.system.TransactionRunner;
 import dev.carmarket.ports.testing.Concurrently;
 import dev.carmarket.ports.testing.TestIds;
 import dev.carmarket.ports.testing.TestOrders;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -33,6 +40,9 @@ public abstract class OrderRepositoryContract extends ContractWithCars {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     protected abstract OrderRepository orders();
+
+    /** The transactions of the store under test, which {@link OrderRepository#lockAndCountActive} holds its lock in. */
+    protected abstract TransactionRunner transactions();
 
     private void given(Order... orders) {
         for (Order order : orders) {
@@ -161,5 +171,66 @@ public abstract class OrderRepositoryContract extends ContractWithCars {
 
     private Order pendingExpiringAt(Instant expiresAt) {
         return TestOrders.pendingFor(givenCar()).createdAt(expiresAt.minusSeconds(1_800)).expiresAt(expiresAt).build();
+    }
+
+    @Test
+    void activeReservationsCountPendingOrdersByNormalisedEmailAndByClientNetwork() {
+        Customer janeShouting = new Customer("Jane Doe", "JANE@Example.com", "+4915112345678");
+        Customer john = new Customer("John Roe", "john@example.com", "+4915112345679");
+        ClientNetwork elsewhere = new ClientNetwork("198.51.100.7");
+        Order janeFirst = TestOrders.pendingFor(givenCar()).expiresAt(NOW.plusSeconds(60)).build();
+        Order janeLoudly = TestOrders.pendingFor(givenCar()).customer(janeShouting).client(elsewhere)
+                .expiresAt(NOW.plusSeconds(30)).build();
+        Order johnHere = TestOrders.pendingFor(givenCar()).customer(john).expiresAt(NOW.plusSeconds(90)).build();
+        Order janePaid = TestOrders.pendingFor(givenCar()).status(OrderStatus.PAID).expiresAt(NOW).build();
+        Order janeExpired = TestOrders.pendingFor(givenCar()).status(OrderStatus.EXPIRED).expiresAt(NOW).build();
+        given(janeFirst, janeLoudly, johnHere, janePaid, janeExpired);
+
+        StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(
+                        ReservationHolder.of(TestOrders.JANE, TestOrders.CLIENT))))
+                .expectNext(new ActiveReservations(
+                        new ActiveReservations.Held(2, Optional.of(NOW.plusSeconds(30))),
+                        new ActiveReservations.Held(2, Optional.of(NOW.plusSeconds(60)))))
+                .verifyComplete();
+        StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(
+                        ReservationHolder.of(new Customer("Nobody", "nobody@example.com", "+4915112345670"),
+                                new ClientNetwork("203.0.113.1")))))
+                .expectNext(new ActiveReservations(ActiveReservations.Held.NONE, ActiveReservations.Held.NONE))
+                .verifyComplete();
+    }
+
+    @Test
+    void anOrderThatLeavesPendingPaymentFreesItsSlot() {
+        Order order = TestOrders.pendingFor(givenCar()).build();
+        given(order);
+        StepVerifier.create(orders().changeStatus(order.id(), OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED))
+                .expectNext(true).verifyComplete();
+
+        StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(order.holder())))
+                .expectNext(new ActiveReservations(ActiveReservations.Held.NONE, ActiveReservations.Held.NONE))
+                .verifyComplete();
+    }
+
+    /**
+     * Each contender counts, then inserts only while under the limit, as the reservation quota does: without
+     * the lock several would count the same number and all insert.
+     */
+    @Test
+    void theLockMakesCountThenInsertExactUnderConcurrency() {
+        int limit = 3;
+        int contenders = 12;
+        List<Order> orders = IntStream.range(0, contenders).mapToObj(i -> TestOrders.pendingFor(givenCar())
+                .customer(new Customer("Jane Doe", "jane+" + i + "@example.com", "+4915112345678")).build()).toList();
+
+        StepVerifier.create(Concurrently.run(contenders, i -> transactions().inTransaction(() -> orders()
+                        .lockAndCountActive(orders.get(i).holder())
+                        .flatMap(active -> active.byClient().count() < limit
+                                ? orders().insert(orders.get(i)).thenReturn(true)
+                                : Mono.just(false)))))
+                .assertNext(outcomes -> assertThat(outcomes).filteredOn(Boolean.TRUE::equals).hasSize(limit))
+                .verifyComplete();
+        StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(orders.get(0).holder())))
+                .assertNext(active -> assertThat(active.byClient().count()).isEqualTo(limit))
+                .verifyComplete();
     }
 }

@@ -3,6 +3,7 @@ package dev.carmarket.ports.testing;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.common.Money;
+import dev.carmarket.ports.domain.order.ClientNetwork;
 import dev.carmarket.ports.domain.order.Customer;
 import dev.carmarket.ports.domain.order.DeliveryAddress;
 import dev.carmarket.ports.domain.order.DeliveryOption;
@@ -20,6 +21,8 @@ public final class TestOrders {
     public static final Instant DEFAULT_CREATED_AT = Instant.parse("2026-11-26T12:00:00Z");
     public static final Customer JANE = new Customer("Jane Doe", "jane@example.com", "+4915112345678");
     public static final DeliveryAddress ADDRESS = new DeliveryAddress("Hauptstrasse 1", "Berlin", "10115", "DE");
+    /** A documentation address (RFC 5737): the client network of every test order unless set. */
+    public static final ClientNetwork CLIENT = new ClientNetwork("192.0.2.10");
 
     private TestOrders() {
     }
@@ -46,6 +49,7 @@ public final class TestOrders {
         private String notes;
         private Instant createdAt = DEFAULT_CREATED_AT;
         private Instant expiresAt = DEFAULT_CREATED_AT.plus(Duration.ofMinutes(30));
+        private ClientNetwork client = CLIENT;
 
         private Builder(CarId carId) {
             this.carId = carId;
@@ -98,9 +102,14 @@ public final class TestOrders {
             return this;
         }
 
+        public Builder client(ClientNetwork client) {
+            this.client = client;
+            return this;
+        }
+
         public Order build() {
             return new Order(id, number, status, carId, amount, customer, deliveryOption, deliveryAddress, notes,
-                    createdAt, expiresAt);
+                    createdAt, expiresAt, client);
         }
     }
 }

@@ -7,16 +7,20 @@ import dev.carmarket.adapters.inmemory.transaction.UndoLog;
 import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.DomainException;
+import dev.carmarket.ports.domain.order.ActiveReservations;
 import dev.carmarket.ports.domain.order.Order;
 import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.domain.order.OrderStatus;
+import dev.carmarket.ports.domain.order.ReservationHolder;
 import dev.carmarket.ports.out.order.OrderRepository;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -65,6 +69,28 @@ public final class InMemoryOrderRepository implements OrderRepository {
             store(undo, order.withStatus(next));
             return true;
         });
+    }
+
+    /**
+     * Every transaction of this store runs alone (see InMemoryTransactionRunner), which is the lock the
+     * port asks for: nothing can insert for the same holder between this count and the caller's commit.
+     */
+    @Override
+    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder) {
+        return transactions.execute(undo -> {
+            List<Order> pending = orders.values().stream()
+                    .filter(order -> order.status() == OrderStatus.PENDING_PAYMENT)
+                    .toList();
+            return new ActiveReservations(
+                    held(pending, order -> order.holder().customer().equals(holder.customer())),
+                    held(pending, order -> order.client().equals(holder.client())));
+        });
+    }
+
+    private static ActiveReservations.Held held(List<Order> pending, Predicate<Order> heldBy) {
+        List<Order> matching = pending.stream().filter(heldBy).toList();
+        return new ActiveReservations.Held(matching.size(),
+                matching.stream().map(Order::expiresAt).min(Comparator.naturalOrder()));
     }
 
     @Override

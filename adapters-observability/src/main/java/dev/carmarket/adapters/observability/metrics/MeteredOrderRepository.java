@@ -1,8 +1,10 @@
 package dev.carmarket.adapters.observability.metrics;
 
+import dev.carmarket.ports.domain.order.ActiveReservations;
 import dev.carmarket.ports.domain.order.Order;
 import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.domain.order.OrderStatus;
+import dev.carmarket.ports.domain.order.ReservationHolder;
 import dev.carmarket.ports.out.order.OrderRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -33,6 +35,11 @@ public final class MeteredOrderRepository implements OrderRepository {
     @Override
     public Mono<Boolean> changeStatus(OrderId id, OrderStatus expected, OrderStatus next) {
         return metrics.time(StoreQuery.ORDER_CHANGE_STATUS, () -> delegate.changeStatus(id, expected, next));
+    }
+
+    @Override
+    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder) {
+        return metrics.time(StoreQuery.ORDER_COUNT_ACTIVE, () -> delegate.lockAndCountActive(holder));
     }
 
     @Override

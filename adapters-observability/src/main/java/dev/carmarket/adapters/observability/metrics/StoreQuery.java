@@ -19,6 +19,8 @@ enum StoreQuery {
     ORDER_CHANGE_STATUS("order.change_status", false),
     ORDER_FIND_EXPIRED("order.find_expired", false),
     ORDER_NEXT_NUMBER("order.next_number", false),
+    /** The reservation quota's lock and count of a holder's pending orders. */
+    ORDER_COUNT_ACTIVE("order.count_active", false),
     PAYMENT_INSERT("payment.insert", false),
     PAYMENT_FIND_BY_ID("payment.find_by_id", true),
     PAYMENT_FIND_BY_PROVIDER_REFERENCE("payment.find_by_provider_reference", true),

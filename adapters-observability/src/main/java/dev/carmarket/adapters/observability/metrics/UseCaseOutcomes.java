@@ -62,6 +62,7 @@ final class UseCaseOutcomes {
             case PAYMENT_ALREADY_STARTED -> "already_started";
             case IDEMPOTENCY_KEY_REUSED -> "idempotency_conflict";
             case PAYMENT_EVENT_MISMATCH -> "mismatch";
+            case CUSTOMER_RESERVATION_QUOTA, CLIENT_RESERVATION_QUOTA -> "quota_exceeded";
             case STORE_UNAVAILABLE -> ERROR;
         };
     }

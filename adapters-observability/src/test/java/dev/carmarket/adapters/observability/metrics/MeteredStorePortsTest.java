@@ -38,6 +38,7 @@ class MeteredStorePortsTest {
             Map.entry("OrderRepository.findById", "order.find_by_id"),
             Map.entry("OrderRepository.changeStatus", "order.change_status"),
             Map.entry("OrderRepository.findExpiredPending", "order.find_expired"),
+            Map.entry("OrderRepository.lockAndCountActive", "order.count_active"),
             Map.entry("OrderNumberSequence.next", "order.next_number"),
             Map.entry("PaymentRepository.insert", "payment.insert"),
             Map.entry("PaymentRepository.findById", "payment.find_by_id"),

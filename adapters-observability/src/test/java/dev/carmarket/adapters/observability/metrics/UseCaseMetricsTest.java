@@ -27,6 +27,7 @@ import dev.carmarket.ports.testing.TestCars;
 import dev.carmarket.ports.testing.TestOrders;
 import dev.carmarket.ports.testing.TestPayments;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,8 @@ class UseCaseMetricsTest {
     private static final Order ORDER = TestOrders.pendingFor(CAR).build();
     private static final Payment PAYMENT = TestPayments.pendingFor(ORDER).build();
     private static final PlaceOrderCommand PLACE_ORDER = new PlaceOrderCommand(CAR.id(), TestOrders.JANE,
-            DeliveryOption.PICKUP, null, "call me on +4915112345678", new IdempotencyKey("order-key-7f3a"));
+            DeliveryOption.PICKUP, null, "call me on +4915112345678", new IdempotencyKey("order-key-7f3a"),
+            TestOrders.CLIENT);
     private static final StartPaymentCommand START_PAYMENT = new StartPaymentCommand(ORDER.id(), PaymentMethod.CARD,
             null, new IdempotencyKey("payment-key-91bc"));
 
@@ -58,6 +60,9 @@ class UseCaseMetricsTest {
         cases.put(() -> Mono.error(DomainException.invalid("notes must be at most 500 characters")), "invalid");
         cases.put(() -> failing(DomainError.STORE_UNAVAILABLE), "error");
         cases.put(() -> Mono.error(new IllegalStateException("bug")), "error");
+        cases.put(() -> limited(DomainError.CUSTOMER_RESERVATION_QUOTA), "quota_exceeded");
+        cases.put(() -> limited(DomainError.CLIENT_RESERVATION_QUOTA), "quota_exceeded");
+        cases.put(() -> limited(DomainError.CLIENT_RESERVATION_QUOTA), "quota_exceeded");
 
         cases.forEach((answer, outcome) -> {
             PlaceOrderUseCase placeOrder = new MeteredPlaceOrderUseCase(command -> answer.get(), registry);
@@ -69,7 +74,13 @@ class UseCaseMetricsTest {
                 "{outcome=\"created\"}", 1.0, "{outcome=\"replayed\"}", 1.0,
                 "{outcome=\"car_not_available\"}", 1.0, "{outcome=\"not_found\"}", 1.0,
                 "{outcome=\"idempotency_conflict\"}", 1.0, "{outcome=\"invalid\"}", 1.0,
-                "{outcome=\"error\"}", 2.0, "{outcome=\"cancelled\"}", 1.0));
+                "{outcome=\"quota_exceeded\"}", 3.0, "{outcome=\"error\"}", 2.0, "{outcome=\"cancelled\"}", 1.0));
+        assertThat(counts("order_quota_rejections_total")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "{reason=\"customer\"}", 1.0, "{reason=\"client\"}", 2.0));
+    }
+
+    private static <T> Mono<T> limited(DomainError quota) {
+        return Mono.error(DomainException.limited(quota, Duration.ofMinutes(12)));
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.carmarket.adapters.r2dbc.support.Binder;
 import dev.carmarket.adapters.r2dbc.support.StatusTransition;
 import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.common.Money;
+import dev.carmarket.ports.domain.order.ActiveReservations;
+import dev.carmarket.ports.domain.order.ClientNetwork;
 import dev.carmarket.ports.domain.order.Customer;
 import dev.carmarket.ports.domain.order.DeliveryAddress;
 import dev.carmarket.ports.domain.order.DeliveryOption;
@@ -12,10 +14,12 @@ import dev.carmarket.ports.domain.order.Order;
 import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.domain.order.OrderNumber;
 import dev.carmarket.ports.domain.order.OrderStatus;
+import dev.carmarket.ports.domain.order.ReservationHolder;
 import dev.carmarket.ports.out.order.OrderRepository;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -30,7 +34,27 @@ public final class R2dbcOrderRepository implements OrderRepository {
 
     private static final String COLUMNS = "id, order_number, status, car_id, amount, currency, customer_full_name,"
             + " customer_email, customer_phone, delivery_option, delivery_line1, delivery_city,"
-            + " delivery_postal_code, delivery_country, notes, created_at, expires_at";
+            + " delivery_postal_code, delivery_country, notes, created_at, expires_at, client_network";
+
+    /**
+     * Two locks, customer then client network, in that order in every transaction so that two of them can
+     * never wait for each other. The namespaces (1, 2) keep a customer and a network that hash alike apart;
+     * two keys of one namespace that collide only make their holders wait for each other.
+     */
+    private static final String LOCK_HOLDER = "SELECT pg_advisory_xact_lock(1, hashtext(:customer)),"
+            + " pg_advisory_xact_lock(2, hashtext(:client))";
+
+    /**
+     * A statement of its own after the locks: under READ COMMITTED it sees every order that the
+     * transactions which held the locks before this one committed.
+     */
+    private static final String COUNT_ACTIVE = "SELECT"
+            + " count(*) FILTER (WHERE reservation_customer = :customer) AS by_customer,"
+            + " min(expires_at) FILTER (WHERE reservation_customer = :customer) AS customer_oldest,"
+            + " count(*) FILTER (WHERE client_network = :client) AS by_client,"
+            + " min(expires_at) FILTER (WHERE client_network = :client) AS client_oldest"
+            + " FROM orders WHERE status = 'PENDING_PAYMENT'"
+            + " AND (reservation_customer = :customer OR client_network = :client)";
 
     private final DatabaseClient client;
     private final StoreCalls calls;
@@ -62,10 +86,13 @@ public final class R2dbcOrderRepository implements OrderRepository {
                 .bindNullable("country", address == null ? null : address.country(), String.class)
                 .bindNullable("notes", order.notes(), String.class)
                 .bind("createdAt", order.createdAt())
-                .bind("expiresAt", order.expiresAt());
-        return calls.mono("order.insert", values.applyTo(client, "INSERT INTO orders (" + COLUMNS + ") VALUES (:id, :orderNumber,"
-                        + " :status, :carId, :amount, :currency, :fullName, :email, :phone, :deliveryOption, :line1,"
-                        + " :city, :postalCode, :country, :notes, :createdAt, :expiresAt)")
+                .bind("expiresAt", order.expiresAt())
+                .bind("client", order.client().value())
+                .bind("customerKey", order.holder().customer());
+        return calls.mono("order.insert", values.applyTo(client, "INSERT INTO orders (" + COLUMNS
+                        + ", reservation_customer) VALUES (:id, :orderNumber, :status, :carId, :amount, :currency,"
+                        + " :fullName, :email, :phone, :deliveryOption, :line1, :city, :postalCode, :country, :notes,"
+                        + " :createdAt, :expiresAt, :client, :customerKey)")
                 .then());
     }
 
@@ -80,6 +107,25 @@ public final class R2dbcOrderRepository implements OrderRepository {
     @Override
     public Mono<Boolean> changeStatus(OrderId id, OrderStatus expected, OrderStatus next) {
         return statusTransition.change(id.value(), expected, next);
+    }
+
+    @Override
+    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder) {
+        return calls.mono("order.count_active", client.sql(LOCK_HOLDER)
+                        .bind("customer", holder.customer())
+                        .bind("client", holder.client().value())
+                        .then())
+                .then(calls.mono("order.count_active", client.sql(COUNT_ACTIVE)
+                        .bind("customer", holder.customer())
+                        .bind("client", holder.client().value())
+                        .map(row -> new ActiveReservations(
+                                held(row.get("by_customer", Long.class), row.get("customer_oldest", Instant.class)),
+                                held(row.get("by_client", Long.class), row.get("client_oldest", Instant.class))))
+                        .one()));
+    }
+
+    private static ActiveReservations.Held held(Long count, Instant oldestExpiry) {
+        return new ActiveReservations.Held(Math.toIntExact(count), Optional.ofNullable(oldestExpiry));
     }
 
     @Override
@@ -110,6 +156,12 @@ public final class R2dbcOrderRepository implements OrderRepository {
                 address,
                 row.get("notes", String.class),
                 row.get("created_at", Instant.class),
-                row.get("expires_at", Instant.class));
+                row.get("expires_at", Instant.class),
+                clientNetwork(row.get("client_network", String.class)));
+    }
+
+    /** Orders placed by a release before the quota have no network. */
+    private static ClientNetwork clientNetwork(String stored) {
+        return stored == null ? ClientNetwork.UNKNOWN : new ClientNetwork(stored);
     }
 }

@@ -5,6 +5,7 @@ import dev.carmarket.adapters.r2dbc.testing.PostgresStore;
 import dev.carmarket.ports.contract.OrderRepositoryContract;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.out.order.OrderRepository;
+import dev.carmarket.ports.out.system.TransactionRunner;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
@@ -20,6 +21,11 @@ class PostgresOrderRepositoryContractTest extends OrderRepositoryContract {
     @Override
     protected OrderRepository orders() {
         return store.orders();
+    }
+
+    @Override
+    protected TransactionRunner transactions() {
+        return store.transactions();
     }
 
     @Override

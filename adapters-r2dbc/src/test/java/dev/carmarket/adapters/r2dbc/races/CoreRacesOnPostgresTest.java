@@ -6,10 +6,14 @@ import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import dev.carmarket.core.assembly.CarmarketCore;
+import dev.carmarket.core.common.CoreSettings;
+import dev.carmarket.core.common.ReservationQuota;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.IdempotencyKey;
+import dev.carmarket.ports.domain.order.ClientNetwork;
+import dev.carmarket.ports.domain.order.Customer;
 import dev.carmarket.ports.domain.order.DeliveryOption;
 import dev.carmarket.ports.domain.order.OrderStatus;
 import dev.carmarket.ports.domain.order.PlaceOrderCommand;
@@ -27,8 +31,11 @@ import dev.carmarket.ports.testing.TestOrders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +53,7 @@ class CoreRacesOnPostgresTest {
     static final PostgresDatabase DATABASE = new PostgresDatabase();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ReservationQuota QUOTA = new ReservationQuota(2, 5);
 
     private final MutableTimeSource time = new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
     private R2dbcPersistence firstInstance;
@@ -56,6 +64,13 @@ class CoreRacesOnPostgresTest {
         firstInstance = DATABASE.persistence(time);
         secondInstance = DATABASE.persistence(time);
         DATABASE.truncateAll(firstInstance);
+    }
+
+    /** Each test's two pools hold up to 20 connections: closed here, a class of tests stays under the server's limit. */
+    @AfterEach
+    void closeBothInstances() {
+        firstInstance.close();
+        secondInstance.close();
     }
 
     @Test
@@ -70,6 +85,38 @@ class CoreRacesOnPostgresTest {
         assertThat(outcomes).filteredOn(Concurrently.failedWith(DomainError.CAR_NOT_AVAILABLE)).hasSize(63);
         assertThat(count("SELECT count(*) FROM orders")).isEqualTo(1);
         assertThat(statusOf(car)).isEqualTo(CarStatus.RESERVED);
+    }
+
+    /** One email, each order from its own address: the customer quota decides. */
+    @Test
+    void fiftyConcurrentOrdersOfOneCustomerOnTwoInstancesReserveExactlyTheCustomerQuota() {
+        assertFiftyConcurrentOrdersReserve(QUOTA.perCustomer(), DomainError.CUSTOMER_RESERVATION_QUOTA,
+                i -> TestOrders.JANE, i -> new ClientNetwork("198.51.100." + i));
+    }
+
+    /** One client network, a new email per order: the hoarder's pattern. */
+    @Test
+    void fiftyConcurrentOrdersFromOneClientNetworkReserveExactlyTheClientQuota() {
+        assertFiftyConcurrentOrdersReserve(QUOTA.perClient(), DomainError.CLIENT_RESERVATION_QUOTA,
+                i -> new Customer("Hoarder " + i, "hoard+" + i + "@example.com", "+4915112345678"),
+                i -> new ClientNetwork("2001:db8:7:1:0:0:0:0/64"));
+    }
+
+    /** 50 orders at once, each for its own car, alternating between the two instances. */
+    private void assertFiftyConcurrentOrdersReserve(int expected, DomainError refusal, IntFunction<Customer> customer,
+            IntFunction<ClientNetwork> client) {
+        List<CarDetails> cars = givenAvailableCars(50);
+        List<CarmarketCore> instances = List.of(hexagon(firstInstance, Optional.of(QUOTA)),
+                hexagon(secondInstance, Optional.of(QUOTA)));
+
+        List<Object> outcomes = Concurrently.run(50, i -> instances.get(i % 2).placeOrder().placeOrder(
+                new PlaceOrderCommand(cars.get(i).id(), customer.apply(i), DeliveryOption.PICKUP, null, null, null,
+                        client.apply(i)))).block(TIMEOUT);
+
+        assertThat(outcomes).filteredOn(PlacedOrder.class::isInstance).hasSize(expected);
+        assertThat(outcomes).filteredOn(Concurrently.failedWith(refusal)).hasSize(50 - expected);
+        assertThat(count("SELECT count(*) FROM orders")).isEqualTo(expected);
+        assertThat(count("SELECT count(*) FROM cars WHERE status = 'RESERVED'")).isEqualTo(expected);
     }
 
     @Test
@@ -138,7 +185,12 @@ class CoreRacesOnPostgresTest {
         assertThat(count("SELECT count(*) FROM cars WHERE status = 'AVAILABLE'")).isEqualTo(cars.size());
     }
 
+    /** Without the reservation quota: these races are about cars, keys and payments. */
     private CarmarketCore hexagon(R2dbcPersistence persistence) {
+        return hexagon(persistence, Optional.empty());
+    }
+
+    private CarmarketCore hexagon(R2dbcPersistence persistence, Optional<ReservationQuota> quota) {
         return CarmarketCore.builder()
                 .carCatalog(persistence.carCatalog())
                 .orderRepository(persistence.orderRepository())
@@ -151,6 +203,7 @@ class CoreRacesOnPostgresTest {
                 .transactionRunner(persistence.transactionRunner())
                 .timeSource(time)
                 .idGenerator(UUID::randomUUID)
+                .settings(CoreSettings.defaults().withReservationQuota(quota))
                 .build();
     }
 
@@ -161,7 +214,8 @@ class CoreRacesOnPostgresTest {
     }
 
     private static PlaceOrderCommand pickup(CarDetails car, IdempotencyKey key) {
-        return new PlaceOrderCommand(car.id(), TestOrders.JANE, DeliveryOption.PICKUP, null, null, key);
+        return new PlaceOrderCommand(car.id(), TestOrders.JANE, DeliveryOption.PICKUP, null, null, key,
+                TestOrders.CLIENT);
     }
 
     private CarStatus statusOf(CarDetails car) {

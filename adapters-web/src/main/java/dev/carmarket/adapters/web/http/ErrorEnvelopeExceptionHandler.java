@@ -2,7 +2,9 @@ package dev.carmarket.adapters.web.http;
 
 import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.DomainException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,13 +124,26 @@ public final class ErrorEnvelopeExceptionHandler implements WebExceptionHandler,
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         if (error.kind() == DomainError.Kind.INVALID) {
             List<String> problems = failure.problems().isEmpty() ? List.of(error.message()) : failure.problems();
             return HttpFailure.of(status, problems);
         }
+        if (error.kind() == DomainError.Kind.LIMITED) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(failure.retryAfter())));
+            return new HttpFailure(status, error.message(), headers, false);
+        }
         return HttpFailure.of(status, error.message());
+    }
+
+    /** Whole seconds rounded up, at least 1: a client that waits that long is not refused for being early. */
+    private static long retryAfterSeconds(Optional<Duration> retryAfter) {
+        Duration wait = retryAfter.orElse(Duration.ZERO);
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     private static void log(HttpFailure httpFailure, Throwable failure, ServerHttpRequest request, String requestId) {

@@ -5,6 +5,8 @@ import dev.carmarket.adapters.web.body.JsonBodyReader;
 import dev.carmarket.adapters.web.body.JsonBodyReaders;
 import dev.carmarket.adapters.web.http.JsonResponses;
 import dev.carmarket.adapters.web.input.PathIds;
+import dev.carmarket.adapters.web.security.ClientAddress;
+import dev.carmarket.ports.domain.order.ClientNetwork;
 import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.in.order.GetOrderUseCase;
 import dev.carmarket.ports.in.order.PlaceOrderUseCase;
@@ -30,7 +32,8 @@ public final class OrderHandler {
 
     public Mono<ServerResponse> place(ServerRequest request) {
         String idempotencyKey = request.headers().firstHeader(JsonResponses.IDEMPOTENCY_KEY);
-        return bodyReader.read(request, body -> body.toCommand(idempotencyKey))
+        ClientNetwork client = ClientAddress.networkOf(request.exchange());
+        return bodyReader.read(request, body -> body.toCommand(idempotencyKey, client))
                 .flatMap(placeOrder::placeOrder)
                 .flatMap(placed -> responses.createdNoStore(OrderResponse.from(placed.order()), placed.replayed()));
     }

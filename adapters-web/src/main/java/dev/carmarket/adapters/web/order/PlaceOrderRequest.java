@@ -3,6 +3,7 @@ package dev.carmarket.adapters.web.order;
 import dev.carmarket.adapters.web.input.InputProblems;
 import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.common.IdempotencyKey;
+import dev.carmarket.ports.domain.order.ClientNetwork;
 import dev.carmarket.ports.domain.order.Customer;
 import dev.carmarket.ports.domain.order.DeliveryAddress;
 import dev.carmarket.ports.domain.order.DeliveryOption;
@@ -24,7 +25,7 @@ public record PlaceOrderRequest(
     }
 
     /** The port command, or a 400 listing every problem of the body and of the {@code Idempotency-Key} header. */
-    PlaceOrderCommand toCommand(String idempotencyKey) {
+    PlaceOrderCommand toCommand(String idempotencyKey, ClientNetwork client) {
         InputProblems problems = new InputProblems();
         UUID car = problems.uuid("carId", carId);
         Customer buyer = problems.requirePresent("customer", customer)
@@ -39,7 +40,8 @@ public record PlaceOrderRequest(
             problems.addAll(PlaceOrderCommand.problems(option, deliveryAddress != null, notes).asList());
         }
         PlaceOrderCommand command = problems.isEmpty()
-                ? problems.attempt(() -> new PlaceOrderCommand(new CarId(car), buyer, option, address, notes, key))
+                ? problems.attempt(() -> new PlaceOrderCommand(new CarId(car), buyer, option, address, notes, key,
+                        client))
                 : null;
         problems.throwIfAny();
         return command;

@@ -1,6 +1,11 @@
 package dev.carmarket.adapters.web.security;
 
+import dev.carmarket.ports.domain.order.ClientNetwork;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -12,6 +17,8 @@ public final class ClientAddress {
 
     /** Exchange attribute holding the resolved client IP as a {@code String}. */
     public static final String ATTRIBUTE = "carmarket.clientIp";
+
+    private static final int IPV6_PREFIX_BYTES = 8;
 
     /** Stands for a peer whose address the server does not know (never a trusted proxy). */
     public static final String UNKNOWN = "unknown";
@@ -26,6 +33,27 @@ public final class ClientAddress {
     public static String of(ServerWebExchange exchange) {
         Object resolved = exchange.getAttribute(ATTRIBUTE);
         return resolved != null ? resolved.toString() : peerOf(exchange);
+    }
+
+    /**
+     * The client's network, as the reservation quota and the rate limits count clients: an IPv4 address on
+     * its own, an IPv6 address by its /64 prefix; {@link ClientNetwork#UNKNOWN} for an unknown peer.
+     */
+    public static ClientNetwork networkOf(ServerWebExchange exchange) {
+        return IpLiterals.parse(of(exchange)).map(ClientAddress::network).orElse(ClientNetwork.UNKNOWN);
+    }
+
+    /** An IPv4-mapped IPv6 literal parses as the IPv4 address it maps, so both spell one client. */
+    private static ClientNetwork network(InetAddress address) {
+        if (address instanceof Inet4Address) {
+            return new ClientNetwork(address.getHostAddress());
+        }
+        byte[] prefix = Arrays.copyOf(Arrays.copyOf(address.getAddress(), IPV6_PREFIX_BYTES), 16);
+        try {
+            return new ClientNetwork(InetAddress.getByAddress(prefix).getHostAddress() + "/64");
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException("16 bytes are an IPv6 address", impossible);
+        }
     }
 
     static String peerOf(ServerWebExchange exchange) {

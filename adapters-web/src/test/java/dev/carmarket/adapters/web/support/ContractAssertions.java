@@ -47,6 +47,7 @@ public final class ContractAssertions {
             Map.entry(404, "Not Found"),
             Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(413, "Payload Too Large"),
             Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Entity"),
+            Map.entry(429, "Too Many Requests"),
             Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
 
     private ContractAssertions() {

@@ -12,9 +12,13 @@ import dev.carmarket.adapters.web.health.ReadinessReport;
 import dev.carmarket.adapters.web.health.ServiceRelease;
 import dev.carmarket.adapters.web.health.ShutdownDeadline;
 import dev.carmarket.adapters.web.http.UnhandledFailureListener;
+import dev.carmarket.adapters.web.ratelimit.RateLimitListener;
+import dev.carmarket.adapters.web.ratelimit.RateLimits;
 import dev.carmarket.adapters.web.security.SecuritySettings;
 import dev.carmarket.adapters.web.security.TrustedProxies;
 import dev.carmarket.core.assembly.CarmarketCore;
+import dev.carmarket.core.common.CoreSettings;
+import dev.carmarket.core.common.ReservationQuota;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.in.car.GetCarDetailsUseCase;
 import dev.carmarket.ports.in.car.SearchCarsUseCase;
@@ -83,9 +87,10 @@ public final class WebAdapterHarness implements AutoCloseable {
                 .transactionRunner(adapters.transactionRunner())
                 .timeSource(adapters.timeSource())
                 .idGenerator(adapters.idGenerator())
+                .settings(CoreSettings.defaults().withReservationQuota(builder.reservationQuota))
                 .build();
         WebSettings settings = new WebSettings(StrictValidationPolicy.parse(builder.strictValidation), WEBHOOK_SECRET,
-                WebSettings.DEFAULT_WEBHOOK_TOLERANCE, Clock.fixed(NOW, ZoneOffset.UTC));
+                WebSettings.DEFAULT_WEBHOOK_TOLERANCE, Clock.fixed(NOW, ZoneOffset.UTC), builder.rateLimits);
 
         context = new AnnotationConfigApplicationContext();
         context.register(WebFluxInfrastructure.class, WebAdapterConfiguration.class);
@@ -103,6 +108,9 @@ public final class WebAdapterHarness implements AutoCloseable {
         builder.extraRoutes.forEach(routes -> context.registerBean(RouterFunction.class, () -> routes));
         if (builder.unknownPropertyListener != null) {
             context.registerBean(UnknownPropertyListener.class, () -> builder.unknownPropertyListener);
+        }
+        if (builder.rateLimitListener != null) {
+            context.registerBean(RateLimitListener.class, () -> builder.rateLimitListener);
         }
         if (builder.unhandledFailureListener != null) {
             context.registerBean(UnhandledFailureListener.class, () -> builder.unhandledFailureListener);
@@ -172,8 +180,28 @@ public final class WebAdapterHarness implements AutoCloseable {
         private SecuritySettings security = new SecuritySettings(Set.of(ALLOWED_ORIGIN), TrustedProxies.none(),
                 Optional.of(INTERNAL_TOKEN), false);
         private final List<RouterFunction<ServerResponse>> extraRoutes = new ArrayList<>();
+        private Optional<RateLimits> rateLimits = Optional.empty();
+        private RateLimitListener rateLimitListener;
+        private Optional<ReservationQuota> reservationQuota = Optional.empty();
 
         private Builder() {
+        }
+
+        /** Default: off, so that a test of something else is never refused for its pace. */
+        public Builder rateLimits(RateLimits limits) {
+            this.rateLimits = Optional.of(limits);
+            return this;
+        }
+
+        public Builder rateLimitListener(RateLimitListener listener) {
+            this.rateLimitListener = listener;
+            return this;
+        }
+
+        /** Default: off, so that a test may place any number of orders as one customer. */
+        public Builder reservationQuota(ReservationQuota quota) {
+            this.reservationQuota = Optional.of(quota);
+            return this;
         }
 
         public Builder cars(CarDetails... more) {

@@ -15,10 +15,17 @@ public enum DomainError {
     PAYMENT_ALREADY_STARTED(Kind.CONFLICT, "Order already has a payment in progress"),
     IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE, "Idempotency-Key reused with a different payload"),
     PAYMENT_EVENT_MISMATCH(Kind.UNPROCESSABLE, "Payment event does not match the payment amount or currency"),
+    /** The customer (by normalised email) already holds as many reservations as the quota allows. */
+    CUSTOMER_RESERVATION_QUOTA(Kind.LIMITED, "Too many active reservations"),
+    /** The client network already holds as many reservations as the quota allows. */
+    CLIENT_RESERVATION_QUOTA(Kind.LIMITED, "Too many active reservations"),
     STORE_UNAVAILABLE(Kind.UNAVAILABLE, "Service temporarily unavailable");
 
-    /** The family of a failure; adapters translate a kind, never a single error. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE, UNAVAILABLE }
+    /**
+     * The family of a failure; adapters translate a kind, never a single error. A LIMITED failure carries
+     * when to try again ({@link DomainException#retryAfter()}).
+     */
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, UNPROCESSABLE, LIMITED, UNAVAILABLE }
 
     private final Kind kind;
     private final String message;

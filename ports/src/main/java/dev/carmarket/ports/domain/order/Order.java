@@ -9,6 +9,7 @@ import java.util.Objects;
  * A stored order with the customer's full contact data. It never leaves the
  * hexagon as is: use cases return {@link OrderView}.
  * {@code deliveryAddress} is present exactly when the option is DELIVERY; {@code notes} may be null.
+ * {@code client} is the network the order was placed from, which its reservation counts against.
  */
 public record Order(
         OrderId id,
@@ -21,7 +22,8 @@ public record Order(
         DeliveryAddress deliveryAddress,
         String notes,
         Instant createdAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        ClientNetwork client) {
 
     public Order {
         Objects.requireNonNull(id, "id");
@@ -33,6 +35,7 @@ public record Order(
         Objects.requireNonNull(deliveryOption, "deliveryOption");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(client, "client");
         if ((deliveryOption == DeliveryOption.DELIVERY) != (deliveryAddress != null)) {
             throw new IllegalArgumentException("a delivery address goes with DELIVERY and only with it");
         }
@@ -40,7 +43,12 @@ public record Order(
 
     public Order withStatus(OrderStatus newStatus) {
         return new Order(id, number, newStatus, carId, amount, customer, deliveryOption, deliveryAddress, notes,
-                createdAt, expiresAt);
+                createdAt, expiresAt, client);
+    }
+
+    /** Whom this order's reservation counts against while it is PENDING_PAYMENT. */
+    public ReservationHolder holder() {
+        return ReservationHolder.of(customer, client);
     }
 
     public OrderView view() {

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * A request to buy a car. The amount is deliberately absent: it comes from the car.
- * {@code idempotencyKey}, {@code deliveryAddress} and {@code notes} may be null.
+ * {@code idempotencyKey}, {@code deliveryAddress} and {@code notes} may be null. {@code client} is the
+ * network the request came from; it is not part of the request's fingerprint, so a retry from another
+ * address still replays.
  */
 public record PlaceOrderCommand(
         CarId carId,
@@ -15,7 +17,8 @@ public record PlaceOrderCommand(
         DeliveryOption deliveryOption,
         DeliveryAddress deliveryAddress,
         String notes,
-        IdempotencyKey idempotencyKey) {
+        IdempotencyKey idempotencyKey,
+        ClientNetwork client) {
 
     public static final int MAX_NOTES_LENGTH = 500;
 
@@ -23,6 +26,7 @@ public record PlaceOrderCommand(
         Objects.requireNonNull(carId, "carId");
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(deliveryOption, "deliveryOption");
+        Objects.requireNonNull(client, "client");
         problems(deliveryOption, deliveryAddress != null, notes).throwIfAny();
     }
 

@@ -1,8 +1,10 @@
 package dev.carmarket.ports.out.order;
 
+import dev.carmarket.ports.domain.order.ActiveReservations;
 import dev.carmarket.ports.domain.order.Order;
 import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.domain.order.OrderStatus;
+import dev.carmarket.ports.domain.order.ReservationHolder;
 import java.time.Instant;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,6 +22,14 @@ public interface OrderRepository {
 
     /** Compare-and-set of the status; true if this call made the change. */
     Mono<Boolean> changeStatus(OrderId id, OrderStatus expected, OrderStatus next);
+
+    /**
+     * The PENDING_PAYMENT orders of the holder's customer and of its client network, counted inside the
+     * caller's transaction after taking a lock on each of the two that lasts until the transaction ends. A
+     * concurrent transaction counting for the same customer or network waits for this one, on any instance,
+     * so a quota checked against the count and followed by an {@link #insert} in the same transaction is exact.
+     */
+    Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder);
 
     /** Up to {@code limit} PENDING_PAYMENT orders whose expiry is at or before {@code now}, oldest expiry first. */
     Flux<Order> findExpiredPending(Instant now, int limit);
