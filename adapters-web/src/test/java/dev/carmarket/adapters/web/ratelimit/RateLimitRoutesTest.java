@@ -105,11 +105,13 @@ class RateLimitRoutesTest extends WebAdapterTest {
     }
 
     @Test
-    void liveHealthAndUnknownRoutesAreNeverLimited() {
+    void liveHealthTokenHoldingInternalCallsAndUnknownRoutesAreNeverLimited() {
         WebTestClient prober = client("203.0.113.4");
         for (int i = 0; i < 10; i++) {
             prober.get().uri("/health/live").exchange().expectStatus().isOk()
                     .expectHeader().doesNotExist("RateLimit");
+            prober.get().uri("/health/ready").header(HttpHeaders.AUTHORIZATION, "Bearer " + WebAdapterHarness.INTERNAL_TOKEN)
+                    .exchange().expectStatus().isOk().expectHeader().doesNotExist("RateLimit");
             prober.get().uri("/no-such-route").exchange().expectStatus().isNotFound();
         }
     }
