@@ -4,15 +4,17 @@
 # Deploys a built carmarket.jar on this host (docs/deploy.md): preflight, a new release directory,
 # a rolling start under PM2 (one instance at a time), a readiness gate and a smoke gate per instance,
 # then known-good moves to the new release. When a gate fails, the instances go back to the
-# known-good release, which must pass both gates again, and the script exits non-zero.
+# known-good release, which must pass both gates again, and the script exits non-zero. A release
+# with migrations the database has not applied gets a backup first (backup/pre-migration-backup.sh).
 # The argument is a built artifact, not a git ref: the host builds nothing.
 #
 # The smoke pack (smoke/target/carmarket-smoke.jar) is stored with the release, so a rollback checks
 # a release with its own pack. Default: carmarket-smoke.jar next to ARTIFACT, or CARMARKET_SMOKE_JAR.
 #
 # Exit status: 0 deployed; 1 a gate failed and the known-good release serves again; 2 usage;
-# 3 preflight refused (nothing changed); 4 another deploy/rollback runs; 5 the rollback failed too
-# (manual action needed). Settings: lib.sh and ecosystem.config.js (CARMARKET_*).
+# 3 preflight or backup refused (nothing changed); 4 another deploy/rollback runs; 5 the rollback
+# failed too (manual action needed). Settings (CARMARKET_*): lib.sh, ecosystem.config.js and
+# backup/pre-migration-backup.sh.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -96,18 +98,36 @@ run_artifact_preflight() {
   run_with_service_env env PORT="$BASE_PORT" "$JAVA_BIN" -jar "$ARTIFACT" --preflight 2>&1
 }
 
+# Its report stays in PREFLIGHT_REPORT for the backup gate.
 check_artifact_preflight() {
-  local output status=0
-  output="$(run_artifact_preflight)" || status=$?
+  local status=0
+  PREFLIGHT_REPORT="$(run_artifact_preflight)" || status=$?
   if (( status == EX_UNAVAILABLE )); then
     log preflight "the database did not answer the new build's --preflight in time; retrying once in 3s"
     sleep 3
     status=0
-    output="$(run_artifact_preflight)" || status=$?
+    PREFLIGHT_REPORT="$(run_artifact_preflight)" || status=$?
   fi
-  while IFS= read -r line; do log preflight "  $line"; done <<<"$output"
+  while IFS= read -r line; do log preflight "  $line"; done <<<"$PREFLIGHT_REPORT"
   (( status == 0 )) || die "$EXIT_PREFLIGHT" preflight "the new build's --preflight failed (exit $status, above); nothing was changed"
   log preflight "the new build's --preflight passed"
+}
+
+# A migration is the one change a rollback cannot undo. When the new build has migrations the
+# database has not applied (its --preflight says `schema version 2; 1 pending: V3 reservation
+# quota`) and the database has a schema, hence data, backup/pre-migration-backup.sh must provide a
+# backup first (CARMARKET_BACKUP_COMMAND, CARMARKET_BACKUP_MAX_AGE_MINUTES); if it cannot, nothing
+# changes. The time logged afterwards is a point-in-time recovery target before the migrations, in
+# the form pgBackRest's --target parses.
+backup_before_migrations() {
+  local pending output status=0
+  pending="$(grep -v 'schema version none' <<<"$PREFLIGHT_REPORT" | grep -o '[0-9][0-9]* pending: .*' || true)"
+  [[ -n "$pending" ]] || return 0
+  log backup "the new build migrates a database with data ($pending): backup first"
+  output="$("$DEPLOY_DIR/backup/pre-migration-backup.sh" 2>&1 9>&-)" || status=$?
+  while IFS= read -r line; do log backup "  $line"; done <<<"$output"
+  (( status == 0 )) || die "$EXIT_PREFLIGHT" backup "no backup before the migrations (above); nothing was changed. Fix the backups (docs/backup.md), or deploy without one: CARMARKET_BACKUP_COMMAND=off"
+  log backup "to undo this release's migrations, restore the database to '$(date -u '+%Y-%m-%d %H:%M:%S+00')', before them (docs/runbook.md, \"Undo a migration\")"
 }
 
 preflight() {
@@ -119,6 +139,7 @@ preflight() {
   report_release_state
   check_migrations
   check_artifact_preflight
+  backup_before_migrations
 }
 
 # --- the release directory ---------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 # Installs what the deploy tests need, each only when absent (a second run changes nothing):
 #   nginx       (Debian package)  -> `nginx -t` on deploy/nginx/carmarket.conf
 #   ShellCheck  (Debian package)  -> lint of the deploy scripts
-#   unzip, curl, flock: used by deploy.sh; jq: used by the test
+#   unzip, curl, flock: used by deploy.sh; jq: used by the tests
+#   pgBackRest  (Debian package)  -> the restore drill test (deploy/backup/test/restore-drill-test.sh)
 #   pm2         (npm, pinned)     -> deploy/.tools/node_modules/.bin/pm2, project-local, git-ignored
 # On a VPS, docs/deploy.md installs PM2 globally instead; the scripts find either ($PM2 wins).
 #
@@ -16,7 +17,7 @@ readonly DEPLOY_DIR
 readonly PM2_VERSION=6.0.8
 readonly TOOLS_DIR="$DEPLOY_DIR/.tools"
 readonly PM2_BIN="$TOOLS_DIR/node_modules/.bin/pm2"
-readonly REQUIRED=("nginx:nginx" "shellcheck:shellcheck" "unzip:unzip" "curl:curl" "jq:jq" "flock:util-linux")
+readonly REQUIRED=("nginx:nginx" "shellcheck:shellcheck" "unzip:unzip" "curl:curl" "jq:jq" "flock:util-linux" "pgbackrest:pgbackrest")
 
 as_root() {
   if [[ "$(id -u)" -eq 0 ]]; then "$@"; else sudo "$@"; fi
@@ -83,4 +84,4 @@ install_packages
 install_pm2
 missing="$(missing_packages)"
 [[ -z "$missing" ]] || { echo "install-tools: still missing: $missing" >&2; exit 1; }
-echo "install-tools: ready (pm2 $PM2_VERSION, $(PATH="$PATH:/usr/sbin" nginx -v 2>&1), shellcheck $(shellcheck --version | sed -n 's/^version: //p'))"
+echo "install-tools: ready (pm2 $PM2_VERSION, $(PATH="$PATH:/usr/sbin" nginx -v 2>&1), shellcheck $(shellcheck --version | sed -n 's/^version: //p'), $(pgbackrest version))"

@@ -14,9 +14,10 @@ import java.util.Objects;
 
 /**
  * A stand-in release for the deploy tests, packaged as carmarket.jar. It behaves like the service
- * where the deploy script looks: {@code --preflight} exits 0, PORT and APP_RELEASE are honoured,
- * {@code GET /health/live} reports the version, {@code GET /health/ready} needs the bearer token and
- * is UP only while the host:port of DATABASE_URL accepts connections.
+ * where the deploy script looks: {@code --preflight} exits 0 (printing STUB_PREFLIGHT_REPORT when
+ * set), PORT and APP_RELEASE are honoured, {@code GET /health/live} reports the version,
+ * {@code GET /health/ready} needs the bearer token and is UP only while the host:port of
+ * DATABASE_URL accepts connections.
  *
  * <p>The {@code stub-mode} resource picks the rest:
  * <ul>
@@ -52,7 +53,8 @@ public final class StubRelease {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("--preflight")) {
-            System.out.println("stub preflight: OK");
+            // STUB_PREFLIGHT_REPORT (from the env file) stands for the service's report, e.g. pending migrations.
+            System.out.println(System.getenv().getOrDefault("STUB_PREFLIGHT_REPORT", "stub preflight: OK"));
             return;
         }
         String mode;

@@ -9,7 +9,9 @@
 #   d) after each rollback the previous release serves again, exactly (version = its id), and passes
 #      an independent smoke run; rollback.sh goes back one more known-good release by hand;
 #   e) a concurrent deploy is refused by the lock; a deploy killed mid-rollout (plus a leftover
-#      staging directory) is followed by a re-run that ends consistent; old releases are pruned.
+#      staging directory) is followed by a re-run that ends consistent; old releases are pruned;
+#   f) a release with migrations pending on a database with data (a stub reporting them): a failing
+#      backup (CARMARKET_BACKUP_COMMAND) refuses it before any change, a working one lets it go live.
 # Bounded (each script run under `timeout`, a watchdog for the whole test) and cleaned up on any exit.
 #
 # DEPLOY_TEST_SERVICE=real (default) deploys bootstrap/target/carmarket.jar as the good release;
@@ -376,6 +378,28 @@ scenario_lock_and_interruption() {
   pass "e) a deploy killed mid-rollout ($interrupted) and a re-run end consistent: $final live, leftovers removed, 3 releases kept"
 }
 
+scenario_backup_gate() {
+  local before
+  before="$(link current)"
+  mkdir -p "$WORK/pending"
+  stub_jar contract "$WORK/pending/carmarket.jar"
+  cp "$SMOKE_JAR" "$WORK/pending/carmarket-smoke.jar"
+  { cat "$WORK/env"; echo 'STUB_PREFLIGHT_REPORT=carmarket preflight: schema version 3; 1 pending: V4 order notes'; } >"$WORK/env-pending"
+
+  CARMARKET_ENV_FILE="$WORK/env-pending" CARMARKET_BACKUP_COMMAND=false run deploy.sh backup-failed 3 "$WORK/pending/carmarket.jar"
+  log_has backup-failed 'backup: the new build migrates a database with data \(1 pending: V4 order notes\)'
+  log_has backup-failed 'backup: no backup before the migrations'
+  [[ "$(link current)" == "$before" && -z "$(attempted_release backup-failed)" ]] || fail "a failed backup let the deploy change something"
+  pass "f) migrations pending and the backup fails: refused in preflight (3), nothing changed"
+
+  CARMARKET_ENV_FILE="$WORK/env-pending" CARMARKET_BACKUP_COMMAND="touch $WORK/backup-taken" \
+    run deploy.sh backup-taken 0 "$WORK/pending/carmarket.jar"
+  [[ -f "$WORK/backup-taken" ]] || fail "the deploy did not run CARMARKET_BACKUP_COMMAND"
+  log_has backup-taken "backup: to undo this release's migrations, restore the database to "
+  assert_serving "$(release_of backup-taken)"
+  pass "f) migrations pending and the backup works: $(release_of backup-taken) live after the backup"
+}
+
 main() {
   start_watchdog
   configure_deploy
@@ -389,6 +413,7 @@ main() {
   scenario_smoke_failure
   scenario_manual_rollback
   scenario_lock_and_interruption
+  scenario_backup_gate
 }
 
 main

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks that need no running service (a few seconds):
-#   - ShellCheck on every deploy script;
+#   - ShellCheck on every deploy and backup script;
 #   - nginx -t on a complete nginx.conf that includes nginx/carmarket.conf (as root, in a temp prefix,
 #     so no system nginx or its files are involved);
 #   - ecosystem.config.js evaluated by node with a sample env file: the PM2 settings deploy.sh relies on;
@@ -20,7 +20,8 @@ fail() {
 }
 
 check_shell_scripts() {
-  (cd "$DEPLOY_DIR" && shellcheck -x deploy.sh rollback.sh lib.sh migration-check.sh class-data-sharing.sh java-arguments.sh scripts/*.sh test/*.sh)
+  (cd "$DEPLOY_DIR" && shellcheck -x deploy.sh rollback.sh lib.sh migration-check.sh class-data-sharing.sh java-arguments.sh free-port.sh scripts/*.sh test/*.sh \
+    backup/*.sh backup/test/*.sh)
   echo "PASS: shellcheck"
 }
 
@@ -85,6 +86,10 @@ check_nginx_errors_use_the_envelope() {
   internal="$(curl -s -m 10 -w ' %{http_code}' "http://127.0.0.1:$listen/metrics")"
   oversized="$(curl -s -m 10 -w ' %{http_code}' -H "X-Filler: $(head -c 20000 /dev/zero | tr '\0' h)" "http://127.0.0.1:$listen/car-details/search")"
   long_line="$(curl -s -m 10 -w ' %{http_code}' "http://127.0.0.1:$listen/car-details/search?q=$(head -c 5000 /dev/zero | tr '\0' a)")"
+  # The writes zone lets a burst of 20 through (each a 503 here: no instance), then refuses.
+  local flood_statuses limited
+  flood_statuses="$(for _ in $(seq 1 24); do curl -s -o /dev/null -m 10 -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$listen/payments"; done | sort | uniq -c | tr -s ' ' | tr '\n' ',')"
+  limited="$(curl -s -m 10 -D - -X POST -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$listen/orders")"
   "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -s stop
   grep -q '"statusCode":413,.*"error":"Payload Too Large"' <<<"$body" ||
     fail "nginx: an oversized body did not answer the 413 envelope (got: $body)"
@@ -98,7 +103,15 @@ check_nginx_errors_use_the_envelope() {
     fail "nginx: an oversized header did not answer the 431 envelope (got: $oversized)"
   grep -q '^{"statusCode":414,.*"error":"URI Too Long",.*} 414$' <<<"$long_line" ||
     fail "nginx: an oversized request line did not answer the 414 envelope (got: $long_line)"
-  echo "PASS: nginx's own 503, 413, 404, 414 and 431 use the contract's error envelope"
+  [[ "$flood_statuses" == *" 429,"* ]] ||
+    fail "nginx: 24 quick writes from one address were never refused with 429 (got: $flood_statuses)"
+  grep -q '^{"statusCode":429,"message":"Too many requests","error":"Too Many Requests","requestId":".*"}$' <<<"$limited" ||
+    fail "nginx: a write over the limit did not answer the 429 envelope (got: $limited)"
+  local header
+  for header in '^Retry-After: 1' '^RateLimit-Policy: "writes";q=20;w=10' '^RateLimit: "writes";r=0;t=1'; do
+    grep -qi "$header" <<<"$limited" || fail "nginx: its 429 lacks $header (got: $limited)"
+  done
+  echo "PASS: nginx's own 503, 413, 404, 414, 431 and 429 use the contract's error envelope; 429 with Retry-After and RateLimit"
 }
 
 # Prints the ecosystem's apps as JSON, evaluated with CARMARKET_* from the caller's environment.

@@ -6,10 +6,13 @@
 #   curl                    -> talk to the Alertmanager started by the inhibition test
 #   socat, openssl, psql    -> the fault-injection test: the TCP proxy it cuts to make the database
 #                              unreachable, signing payment webhooks, creating its test database
+#   prometheus-node-exporter, pgbackrest
+#                           -> the fault-injection test: the textfile collector serving what
+#                              deploy/backup/backup-metrics.sh writes (it reads pgBackRest's repository)
 # Idempotent: a second run installs nothing and does not touch the package index.
 #
-# The packages ship init scripts/systemd units that would start Prometheus on :9090 and
-# Alertmanager on :9093. Tests run their own instances on free ports, so the install must not
+# The packages ship init scripts/systemd units that would start Prometheus on :9090,
+# Alertmanager on :9093 and node-exporter on :9100. Tests run their own instances on free ports, so the install must not
 # leave those services running: invoke-rc.d is told not to start anything (policy-rc.d exit 101)
 # for the duration of the install, and any instance started anyway is stopped and disabled.
 set -euo pipefail
@@ -25,6 +28,8 @@ readonly REQUIRED=(
   "socat:socat"
   "openssl:openssl"
   "psql:postgresql-client"
+  "prometheus-node-exporter:prometheus-node-exporter"
+  "pgbackrest:pgbackrest"
 )
 
 missing_packages() {
@@ -60,7 +65,7 @@ restore_service_policy() {
 
 stop_packaged_services() {
   local service
-  for service in prometheus prometheus-alertmanager; do
+  for service in prometheus prometheus-alertmanager prometheus-node-exporter; do
     if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
       as_root systemctl disable --now "$service" >/dev/null 2>&1 || true
     elif [[ -x "/etc/init.d/$service" ]]; then
@@ -80,7 +85,8 @@ echo "install-tools: installing ${packages[*]}"
 trap restore_service_policy EXIT
 block_service_starts
 as_root apt-get update -qq
-# --no-install-recommends: prometheus recommends prometheus-node-exporter, another daemon (:9100).
+# --no-install-recommends: nothing beyond the binaries the tests call (node-exporter's recommended
+# collectors come with timers of their own).
 DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 stop_packaged_services
 

@@ -2,7 +2,8 @@
 # The controlled fault of PRODUCTION.md "Dashboards and alerts", on loopback, with real processes:
 #   carmarket (the packaged jar, APP_ENV=production, a fresh PostgreSQL database)
 #     -> socat TCP proxy (the "database link" this test cuts) -> PostgreSQL
-#   Prometheus scraping /metrics with the bearer token, evaluating the alert rules
+#   Prometheus scraping /metrics with the bearer token, and node-exporter serving the backup metrics
+#   (deploy/backup/backup-metrics.sh), evaluating the alert rules
 #     -> Alertmanager with ops/alertmanager/alertmanager.yml's routing
 #     -> WebhookReceiver.java, recording every notification and which receiver (page/ticket) got it.
 # Steps: healthy traffic (search, details, order, payment, signed webhooks, client errors); the proxy
@@ -51,13 +52,13 @@ WORK_DIR="$(mktemp -d)"
 DATABASE="carmarket_fault_$(date +%s)_$$"
 INTERNAL_TOKEN="$(openssl rand -hex 24)"
 WEBHOOK_SECRET="$(openssl rand -hex 24)"
-app_pid="" proxy_pid="" receiver_pid="" alertmanager_pid="" prometheus_pid="" traffic_pid=""
+app_pid="" proxy_pid="" receiver_pid="" alertmanager_pid="" prometheus_pid="" traffic_pid="" node_exporter_pid=""
 database_created=false
 passed=false
 
 cleanup() {
   local pid
-  for pid in "$traffic_pid" "$prometheus_pid" "$alertmanager_pid" "$app_pid" "$receiver_pid"; do
+  for pid in "$traffic_pid" "$prometheus_pid" "$alertmanager_pid" "$app_pid" "$receiver_pid" "$node_exporter_pid"; do
     stop_process "$pid"
   done
   stop_proxy
@@ -66,7 +67,7 @@ cleanup() {
       || echo "could not drop test database $DATABASE" >&2
   fi
   if [[ "$passed" != true ]]; then
-    for log in seed app proxy receiver alertmanager prometheus; do
+    for log in seed app proxy receiver alertmanager prometheus node-exporter; do
       [[ -s "$WORK_DIR/$log.log" ]] || continue
       echo "---- last lines of $log.log"
       tail -n 25 "$WORK_DIR/$log.log" | cut -c1-400
@@ -81,7 +82,7 @@ step() { printf '[%3ds] %s\n' "$SECONDS" "$*"; }
 die() { echo "fault-injection test FAILED: $*" >&2; exit 1; }
 
 app_port="$(free_port)"; proxy_port="$(free_port)"; prometheus_port="$(free_port)"
-alertmanager_port="$(free_port)"; receiver_port="$(free_port)"
+alertmanager_port="$(free_port)"; receiver_port="$(free_port)"; node_exporter_port="$(free_port)"
 BASE="http://127.0.0.1:$app_port"
 PROMETHEUS="http://127.0.0.1:$prometheus_port"
 
@@ -116,13 +117,17 @@ scaled_rules() {
 write_configuration() {
   mkdir -p "$WORK_DIR/prometheus/secrets"
   printf '%s\n' "$INTERNAL_TOKEN" >"$WORK_DIR/prometheus/secrets/carmarket-internal-token"
-  scaled_rules "$OPS_DIR/prometheus/recording.yml" >"$WORK_DIR/prometheus/recording.yml"
-  scaled_rules "$OPS_DIR/prometheus/alerts.yml" >"$WORK_DIR/prometheus/alerts.yml"
-  yq -y --arg target "127.0.0.1:$app_port" --arg alertmanager "127.0.0.1:$alertmanager_port" '
+  local rule_file
+  for rule_file in $(yq -r '.rule_files[]' "$OPS_DIR/prometheus/prometheus.yml"); do
+    scaled_rules "$OPS_DIR/prometheus/$rule_file" >"$WORK_DIR/prometheus/$rule_file"
+  done
+  yq -y --arg target "127.0.0.1:$app_port" --arg node "127.0.0.1:$node_exporter_port" \
+      --arg alertmanager "127.0.0.1:$alertmanager_port" '
       .global.scrape_interval = "1s" | .global.evaluation_interval = "1s" | .global.scrape_timeout = "1s"
       | .alerting.alertmanagers[0].static_configs[0].targets = [$alertmanager]
       | .scrape_configs |= map(.scrape_interval = "1s" | .scrape_timeout = "1s"
-                               | .static_configs |= map(.targets = [$target]))' \
+                               | (if .job_name == "node" then $node else $target end) as $job_target
+                               | .static_configs |= map(.targets = [$job_target]))' \
     "$OPS_DIR/prometheus/prometheus.yml" >"$WORK_DIR/prometheus/prometheus.yml"
   promtool check config "$WORK_DIR/prometheus/prometheus.yml" >"$WORK_DIR/promtool.log" 2>&1 \
     || { cat "$WORK_DIR/promtool.log"; die "the generated Prometheus configuration is invalid"; }
@@ -138,13 +143,29 @@ write_configuration() {
     || { cat "$WORK_DIR/amtool.log"; die "the generated Alertmanager configuration is invalid"; }
 }
 
+# ---- the backup metrics -------------------------------------------------------------------------
+# As on the VPS, node-exporter's textfile collector serves what deploy/backup/backup-metrics.sh writes:
+# here the WAL archive state of the test's PostgreSQL (not archiving) and an empty pgBackRest
+# repository (no backup), enough for the dashboard's backup panels to find their series.
+start_node_exporter() {
+  mkdir -p "$WORK_DIR/textfile"
+  PGBACKREST_CONFIG=/dev/null PGBACKREST_REPO1_PATH="/nonexistent/carmarket-fault-test-repo" PGBACKREST_LOG_LEVEL_FILE=off \
+    CARMARKET_PG_HOST="$PGHOST" CARMARKET_PG_PORT="$PGPORT" CARMARKET_BACKUP_STATUS_FILE="$WORK_DIR/textfile/carmarket_backup.prom" \
+    "$REPO_DIR/deploy/backup/backup-metrics.sh" >"$WORK_DIR/backup-metrics.log" 2>&1 \
+    || { cat "$WORK_DIR/backup-metrics.log"; die "backup-metrics.sh failed"; }
+  prometheus-node-exporter --web.listen-address="127.0.0.1:$node_exporter_port" --collector.disable-defaults \
+    --collector.textfile --collector.textfile.directory="$WORK_DIR/textfile" >"$WORK_DIR/node-exporter.log" 2>&1 &
+  node_exporter_pid=$!
+}
+
 # ---- the service --------------------------------------------------------------------------------
 # The production environment, reaching PostgreSQL through the proxy. An array, not a function: a
 # function run in the background is a subshell, and its pid would not be the service's.
 SERVICE_ENVIRONMENT=(APP_ENV=production PORT="$app_port" LOG_FORMAT=json
   DATABASE_URL="postgresql://$PGUSER@127.0.0.1:$proxy_port/$DATABASE?sslmode=disable" DATABASE_POOL_MAX=4
   CORS_ALLOWED_ORIGINS=https://shop.example TRUST_PROXY=false SHUTDOWN_GRACE_PERIOD=2s
-  INTERNAL_TOKEN="$INTERNAL_TOKEN" PAYMENT_WEBHOOK_SECRET="$WEBHOOK_SECRET")
+  INTERNAL_TOKEN="$INTERNAL_TOKEN" PAYMENT_WEBHOOK_SECRET="$WEBHOOK_SECRET"
+  RATE_LIMITS=off ORDER_QUOTA=off) # measures a database cut, not the abuse controls
 
 internal_get() { curl -sS -m 5 -H "Authorization: Bearer $INTERNAL_TOKEN" "$@"; }
 
@@ -264,6 +285,8 @@ wait_for_url "the webhook receiver" "http://127.0.0.1:$receiver_port/" 120 "$rec
   || die "the webhook receiver did not start"
 : >"$WORK_DIR/notifications.log"
 wait_for_url Alertmanager "http://127.0.0.1:$alertmanager_port/-/ready" 30 "$alertmanager_pid" || die "Alertmanager did not start"
+start_node_exporter
+wait_for_url node-exporter "http://127.0.0.1:$node_exporter_port/metrics" 30 "$node_exporter_pid" || die "node-exporter did not start"
 wait_for_url carmarket "$BASE/health/ready" 120 "$app_pid" -H "Authorization: Bearer $INTERNAL_TOKEN" \
   || die "carmarket did not become ready"
 # Only now: scraping a service still starting would (rightly) fire CarmarketDown.

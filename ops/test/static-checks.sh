@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Offline checks of everything in ops/ that needs no running service:
 #   1. promtool check config  (prometheus.yml, with the rule files it names)
-#   2. promtool check rules   (recording.yml, alerts.yml)
-#   3. promtool test rules    (alerts.test.yml, slo.test.yml)
+#   2. promtool check rules   (every rule file prometheus.yml loads)
+#   3. promtool test rules    (every *.test.yml)
 #   4. rule conventions       (severity, annotations, runbook link, tests and docs for each alert)
 #   5. amtool check-config    (alertmanager.yml)
 #   6. amtool routes test     (which receiver each severity reaches)
@@ -15,6 +15,9 @@ PROM_DIR="$OPS_DIR/prometheus"
 AM_CONFIG="$OPS_DIR/alertmanager/alertmanager.yml"
 ALERTS_DOC="$REPO_DIR/docs/alerts.md"
 RUNBOOK_BASE="https://github.com/carmarket/carmarket/blob/main/docs/runbook.md#"
+# The rule files Prometheus loads, and their unit tests.
+mapfile -t RULE_FILES < <(yq -r '.rule_files[]' "$PROM_DIR/prometheus.yml" | sed "s|^|$PROM_DIR/|")
+TEST_FILES=("$PROM_DIR"/*.test.yml)
 
 "$OPS_DIR/scripts/install-tools.sh" || exit 1
 
@@ -43,7 +46,7 @@ check_prometheus_config() {
 }
 
 alert_rules_json() {
-  yq -c '.groups[].rules[] | select(.alert)' "$PROM_DIR/alerts.yml"
+  yq -c '.groups[].rules[] | select(.alert)' "${RULE_FILES[@]}"
 }
 
 # Every alert rule: severity page|ticket, summary + description + runbook_url on the agreed base
@@ -99,10 +102,8 @@ ROUTES
 }
 
 check "promtool check config ops/prometheus/prometheus.yml" check_prometheus_config
-check "promtool check rules ops/prometheus/recording.yml ops/prometheus/alerts.yml" \
-  promtool check rules "$PROM_DIR/recording.yml" "$PROM_DIR/alerts.yml"
-check "promtool test rules ops/prometheus/alerts.test.yml ops/prometheus/slo.test.yml" \
-  promtool test rules "$PROM_DIR/alerts.test.yml" "$PROM_DIR/slo.test.yml"
+check "promtool check rules ${RULE_FILES[*]#"$OPS_DIR/"}" promtool check rules "${RULE_FILES[@]}"
+check "promtool test rules ${TEST_FILES[*]#"$OPS_DIR/"}" promtool test rules "${TEST_FILES[@]}"
 check "alert rule conventions (labels, annotations, runbook links, unit tests, docs/alerts.md)" \
   check_rule_conventions
 check "amtool check-config ops/alertmanager/alertmanager.yml" amtool check-config "$AM_CONFIG"

@@ -1,15 +1,8 @@
 # Helpers shared by the ops tests that start real processes on loopback. Source it; needs ss and curl.
 
-# A TCP port nobody listens on (random in 20000-39999, so parallel tests rarely collide).
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! ss -Htln "sport = :$port" | grep -q .; then echo "$port"; return 0; fi
-  done
-  echo "no free port found" >&2
-  return 1
-}
+# free_port, shared with the backup scripts.
+# shellcheck source-path=SCRIPTDIR/../../../deploy source=free-port.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../../deploy/free-port.sh"
 
 # alive <pid>: the process runs (an exited child not yet reaped is a zombie: kill -0 still succeeds).
 alive() {
