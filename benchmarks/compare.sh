@@ -326,7 +326,7 @@ cmp_ratio "search mix vs pgbench own SQL" cm_mix pg_mix -
 cmp_ratio "search heavy vs pgbench own SQL" cm_heavy pg_heavy -
 cmp_ratio "peer light vs pgbench own SQL" peer_light pg_light -
 cmp_ratio "order capture/s vs pgbench same tx" cm_orders pg_orders 0.4
-cmp_ratio "controls on/off, search light req/s" on_light off_light 0.9
+cmp_ratio "controls on/off, search light req/s" on_light off_light 0.95
 cmp_ratio "controls on/off, order capture/s" on_orders off_orders 0.9
 cpu_row() { # target
   local a b; a=$(mean "cm_$1_cpu"); b=$(mean "peer_$1_cpu")
