@@ -90,6 +90,8 @@ check_nginx_errors_use_the_envelope() {
   local flood_statuses limited
   flood_statuses="$(for _ in $(seq 1 24); do curl -s -o /dev/null -m 10 -w '%{http_code}\n' -X POST -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$listen/payments"; done | sort | uniq -c | tr -s ' ' | tr '\n' ',')"
   limited="$(curl -s -m 10 -D - -X POST -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$listen/orders")"
+  local with_parameters
+  with_parameters="$(curl -s -m 10 -w ' %{http_code}' -X POST -H 'Content-Type: application/json' --data '{}' "http://127.0.0.1:$listen/orders;x=1")"
   "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -s stop
   grep -q '"statusCode":413,.*"error":"Payload Too Large"' <<<"$body" ||
     fail "nginx: an oversized body did not answer the 413 envelope (got: $body)"
@@ -111,7 +113,9 @@ check_nginx_errors_use_the_envelope() {
   for header in '^Retry-After: 1' '^RateLimit-Policy: "writes";q=20;w=10' '^RateLimit: "writes";r=0;t=1'; do
     grep -qi "$header" <<<"$limited" || fail "nginx: its 429 lacks $header (got: $limited)"
   done
-  echo "PASS: nginx's own 503, 413, 404, 414, 431 and 429 use the contract's error envelope; 429 with Retry-After and RateLimit"
+  grep -q '^{"statusCode":400,.*"error":"Bad Request",.*} 400$' <<<"$with_parameters" ||
+    fail "nginx: a path with ;parameters was not refused with the 400 envelope (got: $with_parameters)"
+  echo "PASS: nginx's own 503, 413, 404, 414, 431 and 429 use the contract's error envelope; 429 with Retry-After and RateLimit; ;parameters refused"
 }
 
 # Prints the ecosystem's apps as JSON, evaluated with CARMARKET_* from the caller's environment.

@@ -34,7 +34,7 @@ final class ReservationQuotaCheck {
             return Mono.empty();
         }
         ReservationQuota limits = quota.get();
-        return orders.lockAndCountActive(holder)
+        return orders.lockAndCountActive(holder, now)
                 .flatMap(active -> refusal(limits, active, now).map(Mono::<Void>error).orElseGet(Mono::empty));
     }
 
@@ -44,18 +44,26 @@ final class ReservationQuotaCheck {
      */
     private static Optional<DomainException> refusal(ReservationQuota limits, ActiveReservations active,
             Instant now) {
-        boolean customerFull = active.byCustomer().count() >= limits.perCustomer();
-        boolean clientFull = active.byClient().count() >= limits.perClient();
-        if (!customerFull && !clientFull) {
+        Optional<Instant> customerFreeAt = freeSlotAt(active.byCustomer(), limits.perCustomer());
+        Optional<Instant> clientFreeAt = freeSlotAt(active.byClient(), limits.perClient());
+        if (customerFreeAt.isEmpty() && clientFreeAt.isEmpty()) {
             return Optional.empty();
         }
-        Instant retryAt = Stream.of(customerFull ? active.byCustomer() : ActiveReservations.Held.NONE,
-                        clientFull ? active.byClient() : ActiveReservations.Held.NONE)
-                .flatMap(held -> held.oldestExpiry().stream())
+        Instant retryAt = Stream.of(customerFreeAt, clientFreeAt).flatMap(Optional::stream)
                 .max(Instant::compareTo)
-                .orElse(now);
+                .orElseThrow();
         Duration retryAfter = now.isBefore(retryAt) ? Duration.between(now, retryAt) : Duration.ZERO;
-        DomainError error = customerFull ? DomainError.CUSTOMER_RESERVATION_QUOTA : DomainError.CLIENT_RESERVATION_QUOTA;
+        DomainError error = customerFreeAt.isPresent()
+                ? DomainError.CUSTOMER_RESERVATION_QUOTA
+                : DomainError.CLIENT_RESERVATION_QUOTA;
         return Optional.of(DomainException.limited(error, retryAfter));
+    }
+
+    /**
+     * Empty while a new reservation fits; otherwise when enough of the held ones have expired for it to fit
+     * (more than the oldest one when the holder is over the limit, e.g. after the quota was lowered).
+     */
+    private static Optional<Instant> freeSlotAt(ActiveReservations.Held held, int limit) {
+        return held.count() < limit ? Optional.empty() : Optional.of(held.expiries().get(held.count() - limit));
     }
 }

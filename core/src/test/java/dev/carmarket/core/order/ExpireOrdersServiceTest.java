@@ -127,8 +127,8 @@ class ExpireOrdersServiceTest {
         }
 
         @Override
-        public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder) {
-            return store.lockAndCountActive(holder);
+        public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder, Instant now) {
+            return store.lockAndCountActive(holder, now);
         }
     }
 

@@ -20,7 +20,6 @@ import dev.carmarket.ports.testing.TestIds;
 import dev.carmarket.ports.testing.TestOrders;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -174,7 +173,7 @@ public abstract class OrderRepositoryContract extends ContractWithCars {
     }
 
     @Test
-    void activeReservationsCountPendingOrdersByNormalisedEmailAndByClientNetwork() {
+    void activeReservationsCountUnexpiredPendingOrdersByNormalisedEmailAndByClientNetwork() {
         Customer janeShouting = new Customer("Jane Doe", "JANE@Example.com", "+4915112345678");
         Customer john = new Customer("John Roe", "john@example.com", "+4915112345679");
         ClientNetwork elsewhere = new ClientNetwork("198.51.100.7");
@@ -184,17 +183,19 @@ public abstract class OrderRepositoryContract extends ContractWithCars {
         Order johnHere = TestOrders.pendingFor(givenCar()).customer(john).expiresAt(NOW.plusSeconds(90)).build();
         Order janePaid = TestOrders.pendingFor(givenCar()).status(OrderStatus.PAID).expiresAt(NOW).build();
         Order janeExpired = TestOrders.pendingFor(givenCar()).status(OrderStatus.EXPIRED).expiresAt(NOW).build();
-        given(janeFirst, janeLoudly, johnHere, janePaid, janeExpired);
+        // Past its expiry, not yet marked by the expiry run: no longer payable, so it holds no slot.
+        Order janeDue = TestOrders.pendingFor(givenCar()).expiresAt(NOW.minusSeconds(1)).build();
+        given(janeFirst, janeLoudly, johnHere, janePaid, janeExpired, janeDue);
 
         StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(
-                        ReservationHolder.of(TestOrders.JANE, TestOrders.CLIENT))))
+                        ReservationHolder.of(TestOrders.JANE, TestOrders.CLIENT), NOW)))
                 .expectNext(new ActiveReservations(
-                        new ActiveReservations.Held(2, Optional.of(NOW.plusSeconds(30))),
-                        new ActiveReservations.Held(2, Optional.of(NOW.plusSeconds(60)))))
+                        new ActiveReservations.Held(List.of(NOW.plusSeconds(30), NOW.plusSeconds(60))),
+                        new ActiveReservations.Held(List.of(NOW.plusSeconds(60), NOW.plusSeconds(90)))))
                 .verifyComplete();
         StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(
                         ReservationHolder.of(new Customer("Nobody", "nobody@example.com", "+4915112345670"),
-                                new ClientNetwork("203.0.113.1")))))
+                                new ClientNetwork("203.0.113.1")), NOW)))
                 .expectNext(new ActiveReservations(ActiveReservations.Held.NONE, ActiveReservations.Held.NONE))
                 .verifyComplete();
     }
@@ -206,7 +207,7 @@ public abstract class OrderRepositoryContract extends ContractWithCars {
         StepVerifier.create(orders().changeStatus(order.id(), OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED))
                 .expectNext(true).verifyComplete();
 
-        StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(order.holder())))
+        StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(order.holder(), NOW)))
                 .expectNext(new ActiveReservations(ActiveReservations.Held.NONE, ActiveReservations.Held.NONE))
                 .verifyComplete();
     }
@@ -223,13 +224,13 @@ public abstract class OrderRepositoryContract extends ContractWithCars {
                 .customer(new Customer("Jane Doe", "jane+" + i + "@example.com", "+4915112345678")).build()).toList();
 
         StepVerifier.create(Concurrently.run(contenders, i -> transactions().inTransaction(() -> orders()
-                        .lockAndCountActive(orders.get(i).holder())
+                        .lockAndCountActive(orders.get(i).holder(), NOW)
                         .flatMap(active -> active.byClient().count() < limit
                                 ? orders().insert(orders.get(i)).thenReturn(true)
                                 : Mono.just(false)))))
                 .assertNext(outcomes -> assertThat(outcomes).filteredOn(Boolean.TRUE::equals).hasSize(limit))
                 .verifyComplete();
-        StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(orders.get(0).holder())))
+        StepVerifier.create(transactions().inTransaction(() -> orders().lockAndCountActive(orders.get(0).holder(), NOW)))
                 .assertNext(active -> assertThat(active.byClient().count()).isEqualTo(limit))
                 .verifyComplete();
     }

@@ -76,10 +76,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
      * port asks for: nothing can insert for the same holder between this count and the caller's commit.
      */
     @Override
-    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder) {
+    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder, Instant now) {
         return transactions.execute(undo -> {
             List<Order> pending = orders.values().stream()
-                    .filter(order -> order.status() == OrderStatus.PENDING_PAYMENT)
+                    .filter(order -> order.status() == OrderStatus.PENDING_PAYMENT && order.expiresAt().isAfter(now))
                     .toList();
             return new ActiveReservations(
                     held(pending, order -> order.holder().customer().equals(holder.customer())),
@@ -88,9 +88,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     private static ActiveReservations.Held held(List<Order> pending, Predicate<Order> heldBy) {
-        List<Order> matching = pending.stream().filter(heldBy).toList();
-        return new ActiveReservations.Held(matching.size(),
-                matching.stream().map(Order::expiresAt).min(Comparator.naturalOrder()));
+        return new ActiveReservations.Held(pending.stream().filter(heldBy).map(Order::expiresAt).sorted().toList());
     }
 
     @Override

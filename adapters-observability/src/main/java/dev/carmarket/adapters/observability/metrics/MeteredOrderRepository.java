@@ -38,8 +38,8 @@ public final class MeteredOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder) {
-        return metrics.time(StoreQuery.ORDER_COUNT_ACTIVE, () -> delegate.lockAndCountActive(holder));
+    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder, Instant now) {
+        return metrics.time(StoreQuery.ORDER_COUNT_ACTIVE, () -> delegate.lockAndCountActive(holder, now));
     }
 
     @Override

@@ -19,7 +19,7 @@ import dev.carmarket.ports.out.order.OrderRepository;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -49,11 +49,9 @@ public final class R2dbcOrderRepository implements OrderRepository {
      * transactions which held the locks before this one committed.
      */
     private static final String COUNT_ACTIVE = "SELECT"
-            + " count(*) FILTER (WHERE reservation_customer = :customer) AS by_customer,"
-            + " min(expires_at) FILTER (WHERE reservation_customer = :customer) AS customer_oldest,"
-            + " count(*) FILTER (WHERE client_network = :client) AS by_client,"
-            + " min(expires_at) FILTER (WHERE client_network = :client) AS client_oldest"
-            + " FROM orders WHERE status = 'PENDING_PAYMENT'"
+            + " array_agg(expires_at ORDER BY expires_at) FILTER (WHERE reservation_customer = :customer) AS by_customer,"
+            + " array_agg(expires_at ORDER BY expires_at) FILTER (WHERE client_network = :client) AS by_client"
+            + " FROM orders WHERE status = 'PENDING_PAYMENT' AND expires_at > :now"
             + " AND (reservation_customer = :customer OR client_network = :client)";
 
     private final DatabaseClient client;
@@ -110,22 +108,23 @@ public final class R2dbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder) {
-        return calls.mono("order.count_active", client.sql(LOCK_HOLDER)
+    public Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder, Instant now) {
+        return calls.mono("order.lock_holder", client.sql(LOCK_HOLDER)
                         .bind("customer", holder.customer())
                         .bind("client", holder.client().value())
                         .then())
                 .then(calls.mono("order.count_active", client.sql(COUNT_ACTIVE)
                         .bind("customer", holder.customer())
                         .bind("client", holder.client().value())
-                        .map(row -> new ActiveReservations(
-                                held(row.get("by_customer", Long.class), row.get("customer_oldest", Instant.class)),
-                                held(row.get("by_client", Long.class), row.get("client_oldest", Instant.class))))
+                        .bind("now", now)
+                        .map(row -> new ActiveReservations(held(row.get("by_customer", Instant[].class)),
+                                held(row.get("by_client", Instant[].class))))
                         .one()));
     }
 
-    private static ActiveReservations.Held held(Long count, Instant oldestExpiry) {
-        return new ActiveReservations.Held(Math.toIntExact(count), Optional.ofNullable(oldestExpiry));
+    /** No matching row aggregates to NULL. */
+    private static ActiveReservations.Held held(Instant[] expiries) {
+        return expiries == null ? ActiveReservations.Held.NONE : new ActiveReservations.Held(List.of(expiries));
     }
 
     @Override

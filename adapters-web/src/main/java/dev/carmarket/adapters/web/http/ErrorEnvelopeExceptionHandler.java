@@ -4,7 +4,6 @@ import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.DomainException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,17 +132,10 @@ public final class ErrorEnvelopeExceptionHandler implements WebExceptionHandler,
         }
         if (error.kind() == DomainError.Kind.LIMITED) {
             HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(failure.retryAfter())));
+            RetryAfter.set(headers, failure.retryAfter().orElse(Duration.ZERO));
             return new HttpFailure(status, error.message(), headers, false);
         }
         return HttpFailure.of(status, error.message());
-    }
-
-    /** Whole seconds rounded up, at least 1: a client that waits that long is not refused for being early. */
-    private static long retryAfterSeconds(Optional<Duration> retryAfter) {
-        Duration wait = retryAfter.orElse(Duration.ZERO);
-        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
     }
 
     private static void log(HttpFailure httpFailure, Throwable failure, ServerHttpRequest request, String requestId) {

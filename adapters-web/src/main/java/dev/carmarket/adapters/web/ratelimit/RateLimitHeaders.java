@@ -1,6 +1,6 @@
 package dev.carmarket.adapters.web.ratelimit;
 
-import java.time.Duration;
+import dev.carmarket.adapters.web.http.RetryAfter;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -19,17 +19,10 @@ final class RateLimitHeaders {
 
     static void write(HttpHeaders headers, RouteClass routeClass, RateLimit limit, RateLimitDecision decision) {
         String name = "\"" + routeClass.label() + "\"";
-        headers.set(POLICY, name + ";q=" + limit.burst() + ";w=" + seconds(limit.refillTime()));
-        headers.set(STATE, name + ";r=" + decision.remaining() + ";t=" + seconds(decision.untilFull()));
+        headers.set(POLICY, name + ";q=" + limit.burst() + ";w=" + RetryAfter.wholeSecondsUp(limit.refillTime()));
+        headers.set(STATE, name + ";r=" + decision.remaining() + ";t=" + RetryAfter.wholeSecondsUp(decision.untilFull()));
         if (!decision.allowed()) {
-            // At least 1: "retry after 0 s" invites a client to hammer.
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds(decision.retryAfter()))));
+            RetryAfter.set(headers, decision.retryAfter());
         }
-    }
-
-    /** Whole seconds, rounded up: a client that waits that long is not refused for being early. */
-    static long seconds(Duration duration) {
-        long whole = duration.getSeconds();
-        return duration.getNano() > 0 ? whole + 1 : whole;
     }
 }

@@ -1,7 +1,9 @@
 package dev.carmarket.adapters.web.ratelimit;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
@@ -27,9 +29,17 @@ public enum RouteClass {
         return label;
     }
 
+    /**
+     * Classified by the path as the router matches it: decoded segments without their {@code ;parameters},
+     * so {@code /ord%65rs} and {@code /orders;x=1} count as {@code /orders}.
+     */
     public static Optional<RouteClass> of(ServerHttpRequest request) {
         HttpMethod method = request.getMethod();
-        String path = request.getPath().pathWithinApplication().value();
+        String path = request.getPath().pathWithinApplication().elements().stream()
+                .filter(PathContainer.PathSegment.class::isInstance)
+                .map(segment -> ((PathContainer.PathSegment) segment).valueToMatch())
+                .filter(segment -> !segment.isEmpty())
+                .collect(Collectors.joining("/", "/", ""));
         if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
             return isRead(path) ? Optional.of(READS) : Optional.empty();
         }

@@ -9,6 +9,7 @@ import dev.carmarket.adapters.web.support.WebAdapterHarness;
 import dev.carmarket.adapters.web.support.WebAdapterTest;
 import dev.carmarket.adapters.web.support.WebhookSigner;
 import dev.carmarket.ports.testing.TestCars;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +102,19 @@ class RateLimitRoutesTest extends WebAdapterTest {
                     .expectHeader().valueEquals("RateLimit-Policy", "\"writes\";q=2;w=60");
         }
         errorMessage(shopper.post().uri("/orders").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(),
+                429, "Too many requests");
+    }
+
+    /** The router matches decoded segments without their parameters; the limits count what it matches. */
+    @Test
+    void anotherSpellingOfALimitedPathSpendsTheSameBudget() {
+        WebTestClient sender = client("203.0.113.5");
+        for (String path : List.of("/orders;x=1", "/ord%65rs")) {
+            sender.post().uri(URI.create(harness.baseUrl() + path)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}").exchange()
+                    .expectHeader().valueEquals("RateLimit-Policy", "\"writes\";q=2;w=60");
+        }
+        errorMessage(sender.post().uri("/payments").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(),
                 429, "Too many requests");
     }
 

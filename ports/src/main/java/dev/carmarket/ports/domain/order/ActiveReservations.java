@@ -1,8 +1,8 @@
 package dev.carmarket.ports.domain.order;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The active reservations of one {@link ReservationHolder}: those of its customer and those of its client
@@ -15,19 +15,22 @@ public record ActiveReservations(Held byCustomer, Held byClient) {
         Objects.requireNonNull(byClient, "byClient");
     }
 
-    /**
-     * @param count        how many PENDING_PAYMENT orders
-     * @param oldestExpiry when the first of them expires and frees its slot; empty when there are none
-     */
-    public record Held(int count, Optional<Instant> oldestExpiry) {
+    /** @param expiries when each reservation expires and frees its slot, earliest first */
+    public record Held(List<Instant> expiries) {
 
-        public static final Held NONE = new Held(0, Optional.empty());
+        public static final Held NONE = new Held(List.of());
 
         public Held {
-            Objects.requireNonNull(oldestExpiry, "oldestExpiry");
-            if (count < 0 || count > 0 != oldestExpiry.isPresent()) {
-                throw new IllegalArgumentException("an expiry goes with a positive count, and only with one");
+            expiries = List.copyOf(expiries);
+            for (int i = 1; i < expiries.size(); i++) {
+                if (expiries.get(i).isBefore(expiries.get(i - 1))) {
+                    throw new IllegalArgumentException("expiries must come earliest first");
+                }
             }
+        }
+
+        public int count() {
+            return expiries.size();
         }
     }
 }

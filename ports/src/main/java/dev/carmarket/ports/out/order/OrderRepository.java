@@ -24,12 +24,14 @@ public interface OrderRepository {
     Mono<Boolean> changeStatus(OrderId id, OrderStatus expected, OrderStatus next);
 
     /**
-     * The PENDING_PAYMENT orders of the holder's customer and of its client network, counted inside the
-     * caller's transaction after taking a lock on each of the two that lasts until the transaction ends. A
-     * concurrent transaction counting for the same customer or network waits for this one, on any instance,
-     * so a quota checked against the count and followed by an {@link #insert} in the same transaction is exact.
+     * The PENDING_PAYMENT orders of the holder's customer and of its client network that expire after
+     * {@code now} (one past its expiry is no longer payable, even before the expiry run marks it), counted
+     * inside the caller's transaction after taking a lock on each of the two that lasts until the transaction
+     * ends. A concurrent transaction counting for the same customer or network waits for this one, on any
+     * instance, so a quota checked against the count and followed by an {@link #insert} in the same
+     * transaction is exact.
      */
-    Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder);
+    Mono<ActiveReservations> lockAndCountActive(ReservationHolder holder, Instant now);
 
     /** Up to {@code limit} PENDING_PAYMENT orders whose expiry is at or before {@code now}, oldest expiry first. */
     Flux<Order> findExpiredPending(Instant now, int limit);
