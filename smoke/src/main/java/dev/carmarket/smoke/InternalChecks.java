@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 final class InternalChecks {
 
     /**
-     * Series /metrics must expose (PRODUCTION.md, "Metrics"); a trailing "*" means "any series with this prefix".
+     * Series /metrics must expose (docs/observability.md, metric catalogue); a trailing "*" means "any series with this prefix".
      * db_query_seconds_count is not required: an instance on the in-memory store runs no queries.
      */
     static final List<String> REQUIRED_METRIC_SERIES = List.of(

@@ -3,7 +3,7 @@ package dev.carmarket.smoke;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** POST /orders bodies the pack sends: valid per API-CONTRACT.md, recognisable as smoke traffic. */
+/** POST /orders bodies the pack sends: valid per contract/schemas, recognisable as smoke traffic. */
 final class OrderRequestBodies {
 
     static final String UNKNOWN_PROPERTY = "smokeProbe";

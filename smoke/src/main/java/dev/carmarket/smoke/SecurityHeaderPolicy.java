@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * How strictly the security headers are checked (PRODUCTION.md, "Security"). Values a route may legitimately
+ * How strictly the security headers are checked (docs/security.md, "Secure headers"). Values a route may legitimately
  * tighten (DENY for X-Frame-Options, any Content-Security-Policy with a default-src) are accepted.
  */
 enum SecurityHeaderPolicy {

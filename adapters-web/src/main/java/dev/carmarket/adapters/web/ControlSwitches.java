@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Spring properties that switch a production control off, for measuring what it costs (benchmarks/compare.sh)
  * and nothing else: each is on unless set to {@code false}, and the application warns at startup about every
- * one that is off. They are deliberately not environment variables of PRODUCTION.md.
+ * one that is off. They are deliberately not among the environment variables of README.md, "Configuration".
  */
 public final class ControlSwitches {
 

@@ -111,7 +111,7 @@ public class WebAdapterConfiguration {
         return new HealthHandler(readinessProbe, serviceRelease, webJson);
     }
 
-    /** The security controls of PRODUCTION.md, "Security"; each runs for every request, errors and 404s included. */
+    /** The security controls of docs/security.md; each runs for every request, errors and 404s included. */
     @Bean
     ClientAddressResolver clientAddressResolver(SecuritySettings security) {
         return new ClientAddressResolver(security.trustedProxies());

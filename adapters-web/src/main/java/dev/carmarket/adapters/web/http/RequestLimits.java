@@ -1,6 +1,6 @@
 package dev.carmarket.adapters.web.http;
 
-/** Bounds on what a client may send (PRODUCTION.md, "Input limits"). */
+/** Bounds on what a client may send (docs/security.md, "Input limits"). */
 public final class RequestLimits {
 
     /** Largest accepted request body: 64 KiB. */

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who the client is (PRODUCTION.md, "Trust proxy"): the TCP peer, unless the peer is a trusted
+ * Who the client is (docs/security.md, "Trust proxy"): the TCP peer, unless the peer is a trusted
  * proxy; then the right-most {@code X-Forwarded-For} entry that is not itself trusted. Entries
  * left of that one were written by the client and prove nothing.
  */

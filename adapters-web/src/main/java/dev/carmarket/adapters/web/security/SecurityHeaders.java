@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The helmet 8 baseline of PRODUCTION.md, header by header, with its exact values. */
+/** The helmet 8 baseline (docs/security.md, "Secure headers"), header by header, with its exact values. */
 public final class SecurityHeaders {
 
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self';base-uri 'self';"
