@@ -13,6 +13,7 @@ import dev.carmarket.bootstrap.settings.ConfigurationProblem;
 import dev.carmarket.bootstrap.settings.InvalidConfigurationException;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
@@ -48,10 +49,7 @@ public final class CarmarketLauncher {
         try {
             settings = CarmarketSettingsValidator.validate(environment);
         } catch (InvalidConfigurationException invalid) {
-            for (ConfigurationProblem problem : invalid.problems()) {
-                err.println("carmarket: configuration error: " + problem.describe());
-            }
-            return ExitStatus.CONFIG;
+            return configurationError(invalid);
         }
         if (command instanceof LaunchCommand.Serve) {
             return serve(settings);
@@ -65,9 +63,30 @@ public final class CarmarketLauncher {
             return SERVING;
         } catch (RuntimeException startupFailed) {
             // Spring Boot has logged the failure in full; the exit status tells the supervisor.
+            Optional<InvalidConfigurationException> invalid = configurationCause(startupFailed);
+            if (invalid.isPresent()) {
+                return configurationError(invalid.get());
+            }
             err.println("carmarket: startup failed: " + Failures.describe(startupFailed));
             return ExitStatus.SOFTWARE;
         }
+    }
+
+    /** Some configuration can only be checked against what it names, such as a read URL that names a primary. */
+    private static Optional<InvalidConfigurationException> configurationCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidConfigurationException invalid) {
+                return Optional.of(invalid);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int configurationError(InvalidConfigurationException invalid) {
+        for (ConfigurationProblem problem : invalid.problems()) {
+            err.println("carmarket: configuration error: " + problem.describe());
+        }
+        return ExitStatus.CONFIG;
     }
 
     private int runCommand(LaunchCommand command, CarmarketSettings settings) {

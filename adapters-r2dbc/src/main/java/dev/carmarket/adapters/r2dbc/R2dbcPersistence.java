@@ -9,6 +9,9 @@ import dev.carmarket.adapters.r2dbc.order.R2dbcOrderNumberSequence;
 import dev.carmarket.adapters.r2dbc.order.R2dbcOrderRepository;
 import dev.carmarket.adapters.r2dbc.payment.R2dbcPaymentRepository;
 import dev.carmarket.adapters.r2dbc.payment.R2dbcProcessedEventStore;
+import dev.carmarket.adapters.r2dbc.replica.ReadReplicas;
+import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener;
+import dev.carmarket.adapters.r2dbc.replica.ReplicaSettings;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.ports.out.system.TimeSource;
 import io.r2dbc.pool.ConnectionPool;
@@ -25,15 +28,20 @@ import reactor.core.publisher.Mono;
 /**
  * Everything the service needs from PostgreSQL, built from plain settings: one connection pool,
  * the transaction runner and every outbound adapter, all sharing the pool so that adapter calls
- * inside a transaction join it. Bootstrap exposes the parts as beans and closes the pool on
+ * inside a transaction join it. Reads that may be a few seconds stale (searches, car details and
+ * the background recounts of totals) go through {@link ReadReplicas} to streaming replicas when
+ * some are configured, each on a pool of its own. Bootstrap exposes the parts as beans and closes the pool on
  * shutdown ({@link #closeGracefully()} or {@link #close()}). Migrations are separate
  * ({@code DatabaseMigrator}), as they run over JDBC before the service starts.
  */
 public final class R2dbcPersistence implements AutoCloseable {
 
     private static final int WARM_CONNECTIONS = 2;
+    /** The primary's pool, as its metrics name it. */
+    public static final String PRIMARY_POOL = "carmarket";
 
     private final ConnectionPool pool;
+    private final ReadReplicas readReplicas;
     private final DatabaseClient client;
     private final StoreCalls calls;
     private final R2dbcTransactionRunner transactionRunner;
@@ -45,13 +53,18 @@ public final class R2dbcPersistence implements AutoCloseable {
     private final R2dbcProcessedEventStore processedEventStore;
     private final R2dbcIdempotencyStore idempotencyStore;
 
-    private R2dbcPersistence(ConnectionPool pool, TimeSource timeSource, StoreCalls calls) {
+    private R2dbcPersistence(ConnectionPool pool, TimeSource timeSource, StoreCalls calls,
+            ReplicaSettings replicas, PoolSettings poolSettings, ReadRoutingListener listener) {
         this.pool = pool;
         this.client = DatabaseClient.create(pool);
         this.calls = calls;
+        // Half the call's time for the replica, so that the primary still has the other half.
+        this.readReplicas = ReadReplicas.connect(replicas,
+                (replica, name) -> connectionPool(replica, poolSettings, name), client, listener,
+                poolSettings.callTimeout().dividedBy(2));
         this.transactionRunner = new R2dbcTransactionRunner(
                 TransactionalOperator.create(new R2dbcTransactionManager(pool)));
-        this.carCatalog = new R2dbcCarCatalog(client, timeSource, calls);
+        this.carCatalog = new R2dbcCarCatalog(client, readReplicas.routing(), timeSource, calls);
         this.carBulkLoader = new R2dbcCarBulkLoader(client, calls);
         this.orderRepository = new R2dbcOrderRepository(client, calls);
         this.orderNumberSequence = new R2dbcOrderNumberSequence(client, calls);
@@ -67,11 +80,22 @@ public final class R2dbcPersistence implements AutoCloseable {
      */
     public static R2dbcPersistence create(PostgresConnectionSettings connection, PoolSettings poolSettings,
             TimeSource timeSource, QueryObserver observer) {
-        return new R2dbcPersistence(connectionPool(connection, poolSettings), timeSource,
-                new StoreCalls(observer, poolSettings.callTimeout()));
+        return create(connection, poolSettings, ReplicaSettings.NONE, timeSource, observer, ReadRoutingListener.NONE);
     }
 
-    static ConnectionPool connectionPool(PostgresConnectionSettings connection, PoolSettings poolSettings) {
+    /**
+     * With read replicas; their periodic checks start with {@link ReadReplicas#startChecking()}.
+     *
+     * @param listener told about reads that fell back to the primary and replicas that changed state
+     */
+    public static R2dbcPersistence create(PostgresConnectionSettings connection, PoolSettings poolSettings,
+            ReplicaSettings replicas, TimeSource timeSource, QueryObserver observer, ReadRoutingListener listener) {
+        return new R2dbcPersistence(connectionPool(connection, poolSettings, PRIMARY_POOL), timeSource,
+                new StoreCalls(observer, poolSettings.callTimeout()), replicas, poolSettings, listener);
+    }
+
+    static ConnectionPool connectionPool(PostgresConnectionSettings connection, PoolSettings poolSettings,
+            String name) {
         PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                 .host(connection.host())
                 .port(connection.port())
@@ -89,7 +113,7 @@ public final class R2dbcPersistence implements AutoCloseable {
                 .tcpKeepAlive(true)
                 .build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
-                .name("carmarket")
+                .name(name)
                 // A couple of connections opened by warmUp() at startup, so that a cold JVM's first
                 // connection (class loading, TLS negotiation) is not paid within a request's maxAcquireTime.
                 .initialSize(Math.min(WARM_CONNECTIONS, poolSettings.maxSize()))
@@ -133,6 +157,10 @@ public final class R2dbcPersistence implements AutoCloseable {
         return pool;
     }
 
+    public ReadReplicas readReplicas() {
+        return readReplicas;
+    }
+
     public DatabaseClient databaseClient() {
         return client;
     }
@@ -171,12 +199,13 @@ public final class R2dbcPersistence implements AutoCloseable {
 
     /** Closes the pool: idle connections at once, busy ones as they are released. */
     public Mono<Void> closeGracefully() {
-        return pool.disposeLater();
+        return Mono.fromRunnable(readReplicas::close).then(pool.disposeLater());
     }
 
     /** Closes the pool and waits for it: for shutdown hooks and tests, never on an event loop. */
     @Override
     public void close() {
+        readReplicas.close();
         pool.dispose();
     }
 }

@@ -4,6 +4,7 @@ import dev.carmarket.adapters.inmemory.system.SystemTimeSource;
 import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
+import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
 
 /** The database of a command: how output names it (never with credentials) and the adapters on it. */
@@ -20,6 +21,6 @@ final class DatabaseTarget {
     /** The adapters on their own pool, closed by the caller; commands record no query metrics. */
     static R2dbcPersistence connect(DatabaseSettings database) {
         return R2dbcPersistence.create(database.connection(), database.pool().forBatchCommands(),
-                new SystemTimeSource(), QueryObserver.NONE);
+                database.replicas(), new SystemTimeSource(), QueryObserver.NONE, ReadRoutingListener.NONE);
     }
 }

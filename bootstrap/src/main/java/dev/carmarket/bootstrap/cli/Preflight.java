@@ -2,6 +2,10 @@ package dev.carmarket.bootstrap.cli;
 
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.migration.MigrationSafetyCheck;
+import dev.carmarket.adapters.r2dbc.replica.ReadReplicas;
+import dev.carmarket.adapters.r2dbc.replica.ReplicaHealth;
+import dev.carmarket.adapters.r2dbc.replica.ReplicaState;
+import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
 import java.io.PrintStream;
@@ -42,6 +46,9 @@ public final class Preflight {
                     PING_TIMEOUT.plus(database.connection().connectTimeout()));
             report("database reachable at " + where + " (connected and answered SELECT 1 in "
                     + latency.toMillis() + " ms)");
+            checkReplicas(persistence.readReplicas());
+        } catch (CommandFailedException replicaProblem) {
+            throw replicaProblem;
         } catch (RuntimeException unreachable) {
             throw new CommandFailedException("database not reachable at " + where + ": "
                     + Failures.describe(unreachable), ExitStatus.UNAVAILABLE);
@@ -50,6 +57,23 @@ public final class Preflight {
         report("schema version " + (state.currentVersion().isEmpty() ? "none (empty database)" : state.currentVersion())
                 + "; " + (state.pending().isEmpty() ? "no pending migrations"
                         : state.pending().size() + " pending: " + String.join(", ", state.pending())));
+    }
+
+    /** Each read replica must answer and be in recovery; a primary named as a replica is a configuration error. */
+    private void checkReplicas(ReadReplicas replicas) {
+        for (ReplicaHealth replica : Await.result(replicas.checkNow(PING_TIMEOUT), PING_TIMEOUT.plusSeconds(1))) {
+            switch (replica.state()) {
+                case NOT_A_REPLICA -> throw new CommandFailedException(CarmarketSettingsValidator.DATABASE_READ_URL
+                        + ": " + replica.replica() + " is not in recovery: it is a primary, not a streaming replica",
+                        ExitStatus.CONFIG);
+                case DOWN -> throw new CommandFailedException("read replica not reachable at " + replica.replica()
+                        + ": " + replica.detail().orElse("down"), ExitStatus.UNAVAILABLE);
+                case UP, LAGGING -> report("read replica " + replica.replica() + " in recovery, replay lag "
+                        + replica.lag().map(Duration::toMillis).orElse(0L) + " ms"
+                        + (replica.state() == ReplicaState.LAGGING ? " (over DATABASE_READ_MAX_LAG: reads would"
+                                + " go to the primary until it catches up)" : ""));
+            }
+        }
     }
 
     private void checkMigrationSafety() {

@@ -4,6 +4,7 @@ import dev.carmarket.adapters.web.ratelimit.RateLimits;
 import dev.carmarket.core.common.ReservationQuota;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
+import dev.carmarket.adapters.r2dbc.replica.ReplicaSettings;
 import dev.carmarket.adapters.web.StrictValidationPolicy;
 import dev.carmarket.adapters.web.security.TrustedProxies;
 import java.net.URI;
@@ -25,6 +26,8 @@ public final class CarmarketSettingsValidator {
     public static final String PORT = "PORT";
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_POOL_MAX = "DATABASE_POOL_MAX";
+    public static final String DATABASE_READ_URL = "DATABASE_READ_URL";
+    public static final String DATABASE_READ_MAX_LAG = "DATABASE_READ_MAX_LAG";
     public static final String CORS_ALLOWED_ORIGINS = "CORS_ALLOWED_ORIGINS";
     public static final String TRUST_PROXY = "TRUST_PROXY";
     public static final String INTERNAL_TOKEN = "INTERNAL_TOKEN";
@@ -94,7 +97,37 @@ public final class CarmarketSettingsValidator {
                 PostgresConnectionSettings::fromDatabaseUrl);
         int poolMax = env.parse(DATABASE_POOL_MAX, text -> integerBetween(text, 1, MAX_POOL_SIZE))
                 .orElse(PoolSettings.DEFAULT_MAX_SIZE);
-        return connection.map(settings -> new DatabaseSettings(settings, PoolSettings.withMaxSize(poolMax)));
+        ReplicaSettings replicas = readReplicas(env, connection);
+        return connection.map(settings -> new DatabaseSettings(settings, PoolSettings.withMaxSize(poolMax), replicas));
+    }
+
+    /** {@code DATABASE_READ_URL}: streaming replicas of the primary, each a distinct server other than it. */
+    private static ReplicaSettings readReplicas(EnvironmentReader env, Optional<PostgresConnectionSettings> primary) {
+        Duration maxLag = env.parse(DATABASE_READ_MAX_LAG, DurationText::parsePositive)
+                .orElse(ReplicaSettings.DEFAULT_MAX_LAG);
+        List<PostgresConnectionSettings> replicas = env.parseList(DATABASE_READ_URL,
+                url -> PostgresConnectionSettings.fromUrl(DATABASE_READ_URL, url)).orElse(List.of());
+        if (replicas.isEmpty()) {
+            return ReplicaSettings.NONE;
+        }
+        if (!env.isSet(DATABASE_URL)) {
+            env.problem(DATABASE_READ_URL, "needs DATABASE_URL: replicas only serve reads, the primary takes the writes");
+        }
+        primary.filter(writes -> replicas.stream().anyMatch(replica -> sameServer(replica, writes)))
+                .ifPresent(writes -> env.problem(DATABASE_READ_URL, "names the DATABASE_URL server; list only its"
+                        + " streaming replicas (reads from the primary need no DATABASE_READ_URL)"));
+        if (replicas.stream().map(CarmarketSettingsValidator::server).distinct().count() < replicas.size()) {
+            env.problem(DATABASE_READ_URL, "names the same replica twice");
+        }
+        return ReplicaSettings.of(replicas, maxLag);
+    }
+
+    private static boolean sameServer(PostgresConnectionSettings one, PostgresConnectionSettings other) {
+        return server(one).equals(server(other));
+    }
+
+    private static String server(PostgresConnectionSettings connection) {
+        return connection.host().toLowerCase(Locale.ROOT) + ":" + connection.port() + "/" + connection.database();
     }
 
     private static EdgeSettings edge(EnvironmentReader env, boolean production) {

@@ -38,9 +38,9 @@ final class EnvironmentReader {
      * A comma-separated list, each entry parsed on its own so that every bad entry is reported.
      * Empty when unset, or when any entry is invalid.
      */
-    Optional<List<String>> parseList(String variable, Function<String, String> entryParser) {
+    <T> Optional<List<T>> parseList(String variable, Function<String, T> entryParser) {
         return value(variable).flatMap(text -> {
-            List<String> entries = new ArrayList<>();
+            List<T> entries = new ArrayList<>();
             int problemsBefore = problems.size();
             for (String entry : text.split(",", -1)) {
                 if (entry.isBlank()) {

@@ -6,6 +6,7 @@ import dev.carmarket.adapters.web.health.ReadinessProbe;
 import dev.carmarket.adapters.web.health.ReadinessReport;
 import dev.carmarket.adapters.web.health.ShutdownDeadline;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class ServiceReadiness implements ReadinessProbe, SmartLifecycle {
             return Mono.just(SHUTTING_DOWN);
         }
         return store.check(timing.checkTimeout())
-                .map(check -> shuttingDown ? SHUTTING_DOWN : ReadinessReport.of(check))
+                .map(check -> shuttingDown ? SHUTTING_DOWN : new ReadinessReport(List.of(check), store.replicas()))
                 .doOnNext(this::remember);
     }
 

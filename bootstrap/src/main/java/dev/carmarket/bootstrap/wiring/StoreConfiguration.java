@@ -5,10 +5,18 @@ import dev.carmarket.adapters.inmemory.demo.DemoCarGenerator;
 import dev.carmarket.adapters.observability.metrics.BackgroundQueryMetrics;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.migration.DatabaseMigrator;
+import dev.carmarket.adapters.r2dbc.replica.ReadReplicas;
+import dev.carmarket.adapters.r2dbc.replica.ReplicaHealth;
+import dev.carmarket.adapters.r2dbc.replica.ReplicaState;
+import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
+import dev.carmarket.bootstrap.settings.ConfigurationProblem;
+import dev.carmarket.bootstrap.settings.InvalidConfigurationException;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
 import dev.carmarket.ports.out.system.TimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +31,9 @@ import org.springframework.context.annotation.Configuration;
 public class StoreConfiguration {
 
     public static final int IN_MEMORY_DEMO_CARS = DemoCarGenerator.DEMO_SIZE;
+
+    /** A cold JVM's first connection to each replica; one that does not answer in time starts DOWN. */
+    private static final Duration REPLICA_START_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
@@ -41,16 +52,45 @@ public class StoreConfiguration {
         log.info("Using PostgreSQL at {}:{}/{} (schema version {}, {} migration(s) applied now, pool max {})",
                 database.connection().host(), database.connection().port(), database.connection().database(),
                 migrator.currentVersion(), applied, database.pool().maxSize());
-        R2dbcPersistence persistence = R2dbcPersistence.create(database.connection(), database.pool(), timeSource,
+        R2dbcPersistence persistence = R2dbcPersistence.create(database.connection(), database.pool(),
+                database.replicas(), timeSource,
                 // Port calls are timed by the Metered* decorators (MeteredStores); this times only the
                 // adapter's background queries.
-                new BackgroundQueryMetrics(registry)::queryFinished);
-        ConnectionPoolGauges.register(persistence.connectionPool(), registry);
+                new BackgroundQueryMetrics(registry)::queryFinished, new ReplicaObservation(registry));
+        ConnectionPoolGauges.register(persistence.connectionPool(), R2dbcPersistence.PRIMARY_POOL, registry);
+        startReplicaChecks(persistence.readReplicas(), registry);
         // Off the startup thread: readiness reports the database until the connections are there.
         persistence.warmUp().subscribe(
                 opened -> log.info("Connection pool warmed up with {} connection(s)", opened),
                 failure -> log.warn("Connection pool warm-up failed; readiness reports the database until it answers"));
         return StoreAdapters.postgres(persistence);
+    }
+
+    /**
+     * Checks every replica once before serving, and refuses to start when one is a primary (reads from
+     * it could see data the real primary never wrote); an unreachable one only starts DOWN.
+     */
+    private static void startReplicaChecks(ReadReplicas replicas, MeterRegistry registry) {
+        if (replicas.replicas().isEmpty()) {
+            return;
+        }
+        replicas.replicas().forEach(replica -> ConnectionPoolGauges.register(replica.connectionPool(),
+                replica.name(), registry));
+        ReplicaObservation.registerGauges(replicas.replicas(), registry);
+        List<ReplicaHealth> health = replicas.checkNow(REPLICA_START_CHECK_TIMEOUT)
+                .block(REPLICA_START_CHECK_TIMEOUT.plusSeconds(1));
+        List<ConfigurationProblem> primaries = health.stream()
+                .filter(replica -> replica.state() == ReplicaState.NOT_A_REPLICA)
+                .map(replica -> new ConfigurationProblem(CarmarketSettingsValidator.DATABASE_READ_URL,
+                        replica.replica() + " is not in recovery: it is a primary, not a streaming replica"))
+                .toList();
+        if (!primaries.isEmpty()) {
+            replicas.close();
+            throw new InvalidConfigurationException(primaries);
+        }
+        health.forEach(replica -> log.info("Read replica {}: {}{}", replica.replica(), replica.state(),
+                replica.lag().map(lag -> ", replay lag " + lag.toMillis() + " ms").orElse("")));
+        replicas.startChecking();
     }
 
     private static StoreAdapters inMemory() {

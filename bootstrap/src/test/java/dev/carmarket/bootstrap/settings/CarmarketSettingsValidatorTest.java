@@ -360,6 +360,42 @@ class CarmarketSettingsValidatorTest {
         }
 
         @Test
+        void read_replicas_are_parsed_with_the_default_lag_bound_or_a_given_one() {
+            CarmarketSettings settings = CarmarketSettingsValidator.validate(production("DATABASE_READ_URL",
+                    "postgresql://reader:r-pass@replica-1.internal/carmarket, postgresql://reader@replica-2.internal:6432/carmarket"));
+            assertThat(settings.database().orElseThrow().replicas().replicas())
+                    .extracting(replica -> replica.host() + ":" + replica.port())
+                    .containsExactly("replica-1.internal:5432", "replica-2.internal:6432");
+            assertThat(settings.database().orElseThrow().replicas().maxLag()).isEqualTo(Duration.ofSeconds(5));
+
+            Map<String, String> environment = production("DATABASE_READ_URL", "postgresql://reader@replica-1.internal/carmarket");
+            environment.put("DATABASE_READ_MAX_LAG", "2s");
+            assertThat(CarmarketSettingsValidator.validate(environment).database().orElseThrow().replicas().maxLag())
+                    .isEqualTo(Duration.ofSeconds(2));
+            assertThat(CarmarketSettingsValidator.validate(production()).database().orElseThrow().replicas().replicas())
+                    .isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"mysql://reader@replica/carmarket", "postgresql://replica-1.internal/carmarket",
+                "postgresql://reader@replica/carmarket?pool=5", "postgresql://reader@replica/carmarket,",
+                "postgresql://reader@replica/carmarket,postgresql://reader@REPLICA/carmarket",
+                "postgresql://someone@db.internal:5433/carmarket"})
+        void a_bad_read_url_is_refused_naming_the_read_variable(String value) {
+            assertThat(problemsOf(production("DATABASE_READ_URL", value))).singleElement().satisfies(problem -> {
+                assertThat(problem.variable()).isEqualTo("DATABASE_READ_URL");
+                assertThat(problem.problem()).doesNotStartWith("DATABASE_URL");
+            });
+        }
+
+        @Test
+        void read_replicas_need_a_primary_and_a_positive_lag_bound() {
+            assertThat(variablesOf(Map.of("DATABASE_READ_URL", "postgresql://reader@replica/carmarket")))
+                    .containsExactly("DATABASE_READ_URL");
+            assertThat(variablesOf(production("DATABASE_READ_MAX_LAG", "0s"))).containsExactly("DATABASE_READ_MAX_LAG");
+        }
+
+        @Test
         void a_sentry_dsn_must_look_like_one() {
             assertThat(variablesOf(Map.of("SENTRY_DSN", "not-a-dsn"))).containsExactly("SENTRY_DSN");
             assertThat(CarmarketSettingsValidator.validate(Map.of("SENTRY_DSN", "https://key@o1.ingest.example/42",

@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.r2dbc.car;
 
+import dev.carmarket.adapters.r2dbc.replica.ReadRouting;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.support.StatusTransition;
 import dev.carmarket.ports.domain.car.CarDetails;
@@ -21,6 +22,8 @@ import reactor.core.publisher.Mono;
  * {@link CarCatalog} on PostgreSQL. A search whose total is cached runs only the page query;
  * otherwise one round trip returns the page and the total (see {@link CarSearchStatements}).
  * A cached total due for refresh is counted again in the background ({@link SearchTotalCache}).
+ * Searches, details and recounts may be a few seconds stale, so they go through {@link ReadRouting}
+ * (a replica when one is usable); the status change that reserves or sells a car stays on the primary.
  */
 public final class R2dbcCarCatalog implements CarCatalog {
 
@@ -31,19 +34,21 @@ public final class R2dbcCarCatalog implements CarCatalog {
     /** The background recount of a cached total, reported to the {@code QueryObserver} under this name. */
     public static final String TOTAL_REFRESH_QUERY = "car.search_total";
     private static final int CACHED_FILTER_COMBINATIONS = 4_096;
+    private static final String FIND_BY_ID_SQL = "SELECT " + String.join(", ", CarRows.ALL_COLUMNS)
+            + " FROM cars WHERE id = :id";
 
     private record RowWithTotal(CarSummary car, long total) {
     }
 
-    private final DatabaseClient client;
+    private final ReadRouting reads;
     private final StoreCalls calls;
     private final StatusTransition statusTransition;
     private final SearchTotalCache totals;
 
-    public R2dbcCarCatalog(DatabaseClient client, TimeSource timeSource, StoreCalls calls) {
-        this.client = client;
+    public R2dbcCarCatalog(DatabaseClient primary, ReadRouting reads, TimeSource timeSource, StoreCalls calls) {
+        this.reads = reads;
         this.calls = calls;
-        this.statusTransition = new StatusTransition(client, calls, "cars", "car.change_status");
+        this.statusTransition = new StatusTransition(primary, calls, "cars", "car.change_status");
         this.totals = new SearchTotalCache(timeSource, TOTAL_REFRESH_AFTER, TOTAL_MAX_AGE, CACHED_FILTER_COMBINATIONS);
     }
 
@@ -66,10 +71,10 @@ public final class R2dbcCarCatalog implements CarCatalog {
 
     @Override
     public Mono<CarDetails> findById(CarId id) {
-        return calls.mono("car.find_by_id", client.sql("SELECT " + String.join(", ", CarRows.ALL_COLUMNS) + " FROM cars WHERE id = :id")
+        return calls.mono("car.find_by_id", reads.read(client -> client.sql(FIND_BY_ID_SQL)
                 .bind("id", id.value())
                 .map(CarRows::details)
-                .one());
+                .one()));
     }
 
     @Override
@@ -88,19 +93,19 @@ public final class R2dbcCarCatalog implements CarCatalog {
     }
 
     private Mono<List<CarSummary>> pageOnly(CarSearchStatements statements) {
-        return statements.pageValues().applyTo(client, statements.pageSql())
+        return reads.read(client -> statements.pageValues().applyTo(client, statements.pageSql())
                 .map(CarRows::summary)
                 .all()
-                .collectList();
+                .collectList());
     }
 
     private Mono<CarPage> pageWithTotal(CarSearchStatements statements, SearchCriteria criteria,
             SearchFilters filters) {
         Instant countedAt = totals.countStartsNow();
-        return statements.pageValues().applyTo(client, statements.pageWithTotalSql())
+        return reads.read(client -> statements.pageValues().applyTo(client, statements.pageWithTotalSql())
                 .map(row -> new RowWithTotal(CarRows.summary(row), row.get("total", Long.class)))
                 .all()
-                .collectList()
+                .collectList())
                 .flatMap(rows -> totalOf(rows, statements, criteria)
                         .doOnNext(total -> totals.put(filters, total, countedAt))
                         .map(total -> carPage(criteria, rows.stream().map(RowWithTotal::car).toList(), total)));
@@ -118,9 +123,9 @@ public final class R2dbcCarCatalog implements CarCatalog {
     }
 
     private Mono<Long> count(CarSearchStatements statements) {
-        return statements.filterValues().applyTo(client, statements.countSql())
+        return reads.read(client -> statements.filterValues().applyTo(client, statements.countSql())
                 .map(row -> row.get("total", Long.class))
-                .one();
+                .one());
     }
 
     /**

@@ -29,7 +29,7 @@ public record PostgresConnectionSettings(
     public static final int DEFAULT_PORT = 5432;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final String DEFAULT_APPLICATION_NAME = "carmarket";
-    private static final String VARIABLE = "DATABASE_URL";
+    private static final String DATABASE_URL = "DATABASE_URL";
 
     public PostgresConnectionSettings {
         Objects.requireNonNull(host, "host");
@@ -48,6 +48,23 @@ public record PostgresConnectionSettings(
      * @throws IllegalArgumentException naming DATABASE_URL (never echoing the password) when malformed
      */
     public static PostgresConnectionSettings fromDatabaseUrl(String url) {
+        return fromUrl(DATABASE_URL, url);
+    }
+
+    /**
+     * The same for a URL from another variable ({@code DATABASE_READ_URL}).
+     *
+     * @throws IllegalArgumentException naming {@code variable} (never echoing the password) when malformed
+     */
+    public static PostgresConnectionSettings fromUrl(String variable, String url) {
+        try {
+            return parse(url);
+        } catch (InvalidUrl invalid) {
+            throw new IllegalArgumentException(variable + " " + invalid.getMessage());
+        }
+    }
+
+    private static PostgresConnectionSettings parse(String url) {
         if (url == null || url.isBlank()) {
             throw invalid("is empty");
         }
@@ -128,8 +145,16 @@ public record PostgresConnectionSettings(
         }
     }
 
-    static IllegalArgumentException invalid(String problem) {
-        return new IllegalArgumentException(VARIABLE + " " + problem);
+    private static InvalidUrl invalid(String problem) {
+        return new InvalidUrl(problem);
+    }
+
+    /** A problem with the URL, worded to follow the variable's name. */
+    private static final class InvalidUrl extends IllegalArgumentException {
+
+        private InvalidUrl(String problem) {
+            super(problem);
+        }
     }
 
     /** The query-string options of the URL, with libpq's defaults. */

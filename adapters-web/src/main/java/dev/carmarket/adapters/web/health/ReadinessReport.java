@@ -2,11 +2,15 @@ package dev.carmarket.adapters.web.health;
 
 import java.util.List;
 
-/** The checks of one readiness probe; the instance is ready when every check is up. */
-public record ReadinessReport(List<ReadinessCheck> checks) {
+/**
+ * The checks of one readiness probe; the instance is ready when every check is up. Read replicas
+ * are listed beside them but never decide readiness: reads fall back to the primary.
+ */
+public record ReadinessReport(List<ReadinessCheck> checks, List<ReplicaStatus> replicas) {
 
     public ReadinessReport {
         checks = List.copyOf(checks);
+        replicas = List.copyOf(replicas);
         if (checks.isEmpty()) {
             // "Ready" must mean something was checked.
             throw new IllegalArgumentException("a readiness report needs at least one check");
@@ -14,7 +18,7 @@ public record ReadinessReport(List<ReadinessCheck> checks) {
     }
 
     public static ReadinessReport of(ReadinessCheck... checks) {
-        return new ReadinessReport(List.of(checks));
+        return new ReadinessReport(List.of(checks), List.of());
     }
 
     public boolean ready() {

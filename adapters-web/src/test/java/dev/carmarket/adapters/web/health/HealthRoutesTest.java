@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import dev.carmarket.adapters.web.support.WebAdapterHarness;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,22 @@ class HealthRoutesTest {
     }
 
     @Test
+    void readReplicasAreListedWithTheirStateAndLagButNeverMakeTheInstanceUnready() {
+        nextReport.set(Mono.just(new ReadinessReport(List.of(ReadinessCheck.up("db", Duration.ofMillis(3))), List.of(
+                new ReplicaStatus("10.0.0.2:5432/carmarket", "UP", Optional.of(Duration.ofMillis(12)), Optional.empty()),
+                new ReplicaStatus("10.0.0.3:5432/carmarket", "LAGGING", Optional.of(Duration.ofMillis(7250)),
+                        Optional.of("replay lag over 5000 ms")),
+                new ReplicaStatus("10.0.0.4:5432/carmarket", "DOWN", Optional.empty(), Optional.of("unreachable"))))));
+
+        ready().expectStatus().isOk()
+                .expectBody(String.class).consumeWith(body -> assertSameJson(body.getResponseBody(), """
+                        {"status":"UP","checks":{"db":{"status":"UP","latencyMs":3}},"replicas":{
+                          "10.0.0.2:5432/carmarket":{"status":"UP","lagMs":12},
+                          "10.0.0.3:5432/carmarket":{"status":"LAGGING","lagMs":7250,"detail":"replay lag over 5000 ms"},
+                          "10.0.0.4:5432/carmarket":{"status":"DOWN","detail":"unreachable"}}}"""));
+    }
+
+    @Test
     void readinessIs503WithTheFailingCheckWhenAnyCheckIsDown() {
         nextReport.set(Mono.just(ReadinessReport.of(
                 ReadinessCheck.down("lifecycle", "shutting down"),
@@ -103,7 +120,7 @@ class HealthRoutesTest {
 
     @Test
     void aReportWithoutChecksIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ReadinessReport(List.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ReadinessReport(List.of(), List.of()));
     }
 
     private static void assertSameJson(String actual, String expected) {
