@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Fixed-rate (open-model) HTTP load for benchmarks/compare.sh: Debian has no wrk2. As in wrk2, request i
@@ -25,7 +26,8 @@ import java.util.function.IntFunction;
  * java benchmarks/FixedRateLoad.java RATE WARMUP SECONDS BASE_URL --urls FILE       GET, round-robin over FILE's paths
  * java benchmarks/FixedRateLoad.java RATE WARMUP SECONDS BASE_URL --orders FILE RUN  POST /orders, one car id of FILE each
  * </pre>
- * Prints one line: {@code RESULT rate=... sent=... ok=... errors=... p50_ms=... p99_ms=... max_ms=...}.
+ * Prints one line: {@code RESULT rate=... sent=... ok=... errors=... p50_ms=... p99_ms=... max_ms=...}, and
+ * with {@code --urls} one more per path: {@code URL p99_ms=... PATH}.
  */
 public final class FixedRateLoad {
 
@@ -50,7 +52,7 @@ public final class FixedRateLoad {
         if (args[4].equals("--orders") && lines.size() < total) {
             throw new IllegalArgumentException("need " + total + " car ids, got " + lines.size());
         }
-        run(rate, warmup, total, requests);
+        run(rate, warmup, total, requests, args[4].equals("--urls") ? lines : List.of());
     }
 
     /** The body of API-CONTRACT.md's POST /orders; each car is ordered once, under its own key. */
@@ -63,7 +65,8 @@ public final class FixedRateLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static void run(double rate, int warmup, int total, IntFunction<HttpRequest> requests)
+    /** @param paths request i went to {@code paths[i % size]}, reported one by one; empty for orders */
+    private static void run(double rate, int warmup, int total, IntFunction<HttpRequest> requests, List<String> paths)
             throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(TIMEOUT).build();
@@ -103,6 +106,14 @@ public final class FixedRateLoad {
                 ok.get() / seconds, measured, ok.get(), measured - ok.get(),
                 percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6,
                 finished ? "" : " (unfinished requests counted as errors)");
+        for (int path = 0; path < paths.size(); path++) {
+            int first = Math.floorMod(path - warmup, paths.size());
+            long[] ofPath = IntStream.iterate(first, i -> i < measured, i -> i + paths.size())
+                    .mapToLong(i -> latencies[i]).sorted().toArray();
+            if (ofPath.length > 0) {
+                System.out.printf("URL p99_ms=%.2f %s%n", percentile(ofPath, 99), paths.get(path));
+            }
+        }
         System.exit(0);
     }
 

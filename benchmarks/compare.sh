@@ -15,13 +15,9 @@
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-SECS=${BENCH_SECONDS:-12}
-WARM=${BENCH_WARMUP:-4}
-ROUNDS=${BENCH_ROUNDS:-2}
-JAR=${CARMARKET_JAR:-$ROOT/bootstrap/target/carmarket.jar}
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$HERE/lib.sh"
 PEER_SRC=${PEER_SRC:-$ROOT/../shared/peers/nestjs}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 CM_PORT=${BENCH_PORT:-18080}
 OFF_PORT=$((CM_PORT + 1))
 PEER_PORT=$((CM_PORT + 2))
@@ -35,27 +31,14 @@ URLS=$PEER_SRC/bench-queries.txt
 
 [[ -f $JAR ]] || { echo "no $JAR: build it first (./mvnw -q -pl bootstrap -am package -DskipTests)" >&2; exit 2; }
 [[ -f $URLS ]] || { echo "no peer at $PEER_SRC (set PEER_SRC)" >&2; exit 2; }
-WORK=$(mktemp -d /tmp/carmarket-bench.XXXXXX)
-RESULTS=$WORK/results
-: > "$RESULTS"
-SERVER_PIDS=()
-
+begin_run carmarket-bench
 cleanup() {
-  local pid
-  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_servers
   dropdb --if-exists "$DB" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-record() { echo "$1 $2" >> "$RESULTS"; }
-# Mean of every value recorded under a name.
-mean() { awk -v k="$1" '$1 == k { s += $2; n++ } END { if (n) printf "%.1f", s / n; else print "NaN" }' "$RESULTS"; }
-value() { awk -v k="$1" '$1 == k { v = $2 } END { print v }' "$RESULTS"; }
 
 # Optionally wait for a quiet machine: BENCH_WAIT_FOR_LOAD=1.5 polls (up to BENCH_WAIT_MAX seconds, 1800)
 # until the 1-minute load average is below it, then measures anyway and says so.
@@ -300,7 +283,6 @@ record peer_rss_mib "$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$PEER_
 END_LOAD=$(loadavg)
 
 # --- report ----------------------------------------------------------------------------------------
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 row() { # metric, carmarket, reference, value, target text, verdict (1 pass, 0 miss, else shown as is)
   local verdict=$6; [[ $verdict == 1 ]] && verdict=PASS; [[ $verdict == 0 ]] && verdict=MISS
   printf '| %-40s | %10s | %10s | %7s | %-16s | %-4s |\n' "$1" "$2" "$3" "$4" "$5" "$verdict"

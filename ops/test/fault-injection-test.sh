@@ -165,7 +165,10 @@ SERVICE_ENVIRONMENT=(APP_ENV=production PORT="$app_port" LOG_FORMAT=json
   DATABASE_URL="postgresql://$PGUSER@127.0.0.1:$proxy_port/$DATABASE?sslmode=disable" DATABASE_POOL_MAX=4
   CORS_ALLOWED_ORIGINS=https://shop.example TRUST_PROXY=false SHUTDOWN_GRACE_PERIOD=2s
   INTERNAL_TOKEN="$INTERNAL_TOKEN" PAYMENT_WEBHOOK_SECRET="$WEBHOOK_SECRET"
-  RATE_LIMITS=off ORDER_QUOTA=off) # measures a database cut, not the abuse controls
+  RATE_LIMITS=off ORDER_QUOTA=off # measures a database cut, not the abuse controls
+  # A read replica that is configured but never answers (nothing listens on port 1): its reads go to the
+  # primary, and the dashboard's replica panels have series to check.
+  DATABASE_READ_URL="postgresql://$PGUSER@127.0.0.1:1/$DATABASE?sslmode=disable")
 
 internal_get() { curl -sS -m 5 -H "Authorization: Bearer $INTERNAL_TOKEN" "$@"; }
 

@@ -10,6 +10,8 @@ enum StoreQuery {
     CAR_SEARCH("car.search", false),
     /** A cached search total counted again in the background, outside any port call ({@link BackgroundQueryMetrics}). */
     CAR_SEARCH_TOTAL("car.search_total", false),
+    /** Several broad cached totals counted again in one pass, in the background ({@link BackgroundQueryMetrics}). */
+    CAR_SEARCH_TOTALS("car.search_totals", false),
     CAR_FIND_BY_ID("car.find_by_id", true),
     CAR_CHANGE_STATUS("car.change_status", false),
     CAR_BULK_LOAD("car.bulk_load", false),

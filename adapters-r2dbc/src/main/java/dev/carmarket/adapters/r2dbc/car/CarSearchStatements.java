@@ -5,67 +5,73 @@ import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The SQL of one search. Only the filters present are added, so each combination gets a plan
  * that can use its index, and every user value is a bind parameter.
  *
- * <p>Two page shapes, both reading the page's narrow (sort key, id) tuples first and joining
- * only those rows back for the full columns (deferred join):
- * <ul>
- * <li>{@link #pageWithTotalSql()}: also returns {@code count(*) OVER ()} of all matches, in one
- * round trip. The window sits in its own subquery below ORDER BY/LIMIT: PostgreSQL 15 costs
- * "LIMIT over WindowAgg" as if it could stop early and then prefers a presorted index scan that
- * filters the whole table (see the NestJS peer's measurements).</li>
- * <li>{@link #pageSql()}: the page alone, for when the total is cached.</li>
- * </ul>
- * {@link #countSql()} counts past the last page, where no row carries the window total, and renews a
- * cached total in the background.
+ * <p>The page reads the page's narrow (sort key, id) tuples first, along the index of its sort key,
+ * and joins only those rows back for the full columns (deferred join); {@link #countSql()} counts the
+ * matches on its own. They used to share one statement ({@code count(*) OVER ()} beside the page): at
+ * 1 000 000 cars the window over every match spilled to disk and made each uncached search cost a full
+ * count (docs/performance.md, "Catalogue size").
  */
 final class CarSearchStatements {
 
+    private static final String AVAILABLE = "status = 'AVAILABLE'";
+
+    private final List<String> filters;
     private final String where;
     private final String sortColumn;
     private final String direction;
     private final SearchCriteria criteria;
     private final Binder filterValues;
 
-    private CarSearchStatements(SearchCriteria criteria, String where, Binder filterValues) {
+    private CarSearchStatements(SearchCriteria criteria, List<String> filters, Binder filterValues) {
         this.criteria = criteria;
-        this.where = where;
+        this.filters = List.copyOf(filters);
+        this.where = String.join(" AND ", Stream.concat(Stream.of(AVAILABLE), filters.stream()).toList());
         this.filterValues = filterValues;
         this.sortColumn = sortColumn(criteria.sort());
         this.direction = descending(criteria.sort()) ? "DESC" : "ASC";
     }
 
     static CarSearchStatements of(SearchCriteria criteria) {
-        Binder values = new Binder();
-        List<String> conditions = new ArrayList<>();
-        conditions.add("status = 'AVAILABLE'");
-        if (criteria.q() != null) {
-            values.bind("q", "%" + escapeLike(criteria.q()) + "%");
-            // one trigram index per column: the planner combines them in a BitmapOr
-            conditions.add("(title ILIKE :q OR make ILIKE :q OR model ILIKE :q)");
-        }
-        addEquals(conditions, values, "make", criteria.make());
-        addEquals(conditions, values, "model", criteria.model());
-        addEquals(conditions, values, "fuel_type", nameOf(criteria.fuelType()));
-        addEquals(conditions, values, "transmission", nameOf(criteria.transmission()));
-        addEquals(conditions, values, "body_type", nameOf(criteria.bodyType()));
-        addBound(conditions, values, "year >= :yearMin", "yearMin", criteria.yearMin());
-        addBound(conditions, values, "year <= :yearMax", "yearMax", criteria.yearMax());
-        addBound(conditions, values, "price >= :priceMin", "priceMin", criteria.priceMin());
-        addBound(conditions, values, "price <= :priceMax", "priceMax", criteria.priceMax());
-        addBound(conditions, values, "mileage_km <= :mileageMax", "mileageMax", criteria.mileageMax());
-        return new CarSearchStatements(criteria, String.join(" AND ", conditions), values);
+        return of(criteria, "");
     }
 
-    String pageWithTotalSql() {
-        return "SELECT " + CarRows.columns(CarRows.SUMMARY_COLUMNS, "c") + ", p.total FROM ("
-                + "SELECT id, " + sortColumn + ", total FROM ("
-                + "SELECT id, " + sortColumn + ", count(*) OVER () AS total FROM cars WHERE " + where
-                + ") AS matches ORDER BY " + orderBy("") + " LIMIT :limit OFFSET :offset"
-                + ") AS p JOIN cars AS c ON c.id = p.id ORDER BY " + orderBy("p.");
+    /**
+     * @param prefix put before every bind name, so that several searches' conditions can share one statement
+     *               ({@link SearchTotalCounts})
+     */
+    static CarSearchStatements of(SearchCriteria criteria, String prefix) {
+        Conditions conditions = new Conditions(prefix);
+        if (criteria.q() != null) {
+            // one trigram index per column: the planner combines them in a BitmapOr
+            conditions.add("(title ILIKE :q OR make ILIKE :q OR model ILIKE :q)", "q",
+                    "%" + escapeLike(criteria.q()) + "%");
+        }
+        conditions.equal("make", criteria.make());
+        conditions.equal("model", criteria.model());
+        conditions.equal("fuel_type", nameOf(criteria.fuelType()));
+        conditions.equal("transmission", nameOf(criteria.transmission()));
+        conditions.equal("body_type", nameOf(criteria.bodyType()));
+        conditions.add("year >= :yearMin", "yearMin", criteria.yearMin());
+        conditions.add("year <= :yearMax", "yearMax", criteria.yearMax());
+        conditions.add("price >= :priceMin", "priceMin", criteria.priceMin());
+        conditions.add("price <= :priceMax", "priceMax", criteria.priceMax());
+        conditions.add("mileage_km <= :mileageMax", "mileageMax", criteria.mileageMax());
+        return new CarSearchStatements(criteria, conditions.sql, conditions.values);
+    }
+
+    /**
+     * The user's filters alone, joined by AND ({@code TRUE} without any), for a statement that already
+     * reads only available cars: without the status condition, a count over a partial index of available
+     * cars that holds every filtered column needs no row at all.
+     */
+    String filters() {
+        return filters.isEmpty() ? "TRUE" : String.join(" AND ", filters);
     }
 
     String pageSql() {
@@ -103,14 +109,31 @@ final class CarSearchStatements {
         return value == null ? null : value.name();
     }
 
-    private static void addEquals(List<String> conditions, Binder values, String column, String value) {
-        addBound(conditions, values, column + " = :" + column, column, value);
-    }
+    /** Conditions with their bind values, every bind name prefixed. */
+    private static final class Conditions {
 
-    private static void addBound(List<String> conditions, Binder values, String condition, String name, Object value) {
-        if (value != null) {
-            conditions.add(condition);
-            values.bind(name, value);
+        private final String prefix;
+        private final List<String> sql = new ArrayList<>();
+        private final Binder values = new Binder();
+
+        private Conditions(String prefix) {
+            this.prefix = prefix;
+        }
+
+        void add(String condition) {
+            sql.add(condition);
+        }
+
+        void equal(String column, String value) {
+            add(column + " = :" + column, column, value);
+        }
+
+        /** {@code condition} names its value {@code :name}; added only when there is a value. */
+        void add(String condition, String name, Object value) {
+            if (value != null) {
+                sql.add(condition.replace(":" + name, ":" + prefix + name));
+                values.bind(prefix + name, value);
+            }
         }
     }
 

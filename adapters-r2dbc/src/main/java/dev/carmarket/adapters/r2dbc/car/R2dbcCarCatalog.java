@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link CarCatalog} on PostgreSQL. A search whose total is cached runs only the page query;
- * otherwise one round trip returns the page and the total (see {@link CarSearchStatements}).
- * A cached total due for refresh is counted again in the background ({@link SearchTotalCache}).
+ * otherwise the page and the count of its filters run side by side, the count shared with every
+ * search of the same filters meanwhile ({@link SearchTotalCounts}). A cached total due for refresh is
+ * counted again in the background ({@link SearchTotalCache}).
  * Searches, details and recounts may be a few seconds stale, so they go through {@link ReadRouting}
  * (a replica when one is usable); the status change that reserves or sells a car stays on the primary.
  */
@@ -33,23 +34,24 @@ public final class R2dbcCarCatalog implements CarCatalog {
     static final Duration TOTAL_REFRESH_AFTER = Duration.ofSeconds(4);
     /** The background recount of a cached total, reported to the {@code QueryObserver} under this name. */
     public static final String TOTAL_REFRESH_QUERY = "car.search_total";
+    /** Several broad totals recounted in one pass ({@link SearchTotalCounts}). */
+    public static final String TOTAL_BATCH_REFRESH_QUERY = "car.search_totals";
     private static final int CACHED_FILTER_COMBINATIONS = 4_096;
     private static final String FIND_BY_ID_SQL = "SELECT " + String.join(", ", CarRows.ALL_COLUMNS)
             + " FROM cars WHERE id = :id";
-
-    private record RowWithTotal(CarSummary car, long total) {
-    }
 
     private final ReadRouting reads;
     private final StoreCalls calls;
     private final StatusTransition statusTransition;
     private final SearchTotalCache totals;
+    private final SearchTotalCounts counts;
 
     public R2dbcCarCatalog(DatabaseClient primary, ReadRouting reads, TimeSource timeSource, StoreCalls calls) {
         this.reads = reads;
         this.calls = calls;
         this.statusTransition = new StatusTransition(primary, calls, "cars", "car.change_status");
         this.totals = new SearchTotalCache(timeSource, TOTAL_REFRESH_AFTER, TOTAL_MAX_AGE, CACHED_FILTER_COMBINATIONS);
+        this.counts = new SearchTotalCounts(reads, calls, totals);
     }
 
     @Override
@@ -59,13 +61,14 @@ public final class R2dbcCarCatalog implements CarCatalog {
             CarSearchStatements statements = CarSearchStatements.of(criteria);
             SearchFilters filters = SearchFilters.of(criteria);
             SearchTotalCache.Lookup cached = totals.lookup(filters);
-            if (cached.refreshDue()) {
-                refreshTotal(statements, filters);
-            }
             OptionalLong cachedTotal = cached.total();
-            return cachedTotal.isPresent()
-                    ? pageOnly(statements).map(items -> carPage(criteria, items, cachedTotal.getAsLong()))
-                    : pageWithTotal(statements, criteria, filters);
+            if (cached.refreshDue()) {
+                // Detached: this search answers at once with the cached total, and the recount outlives it.
+                counts.recount(filters, criteria, cachedTotal.getAsLong());
+            }
+            Mono<Long> total = cachedTotal.isPresent() ? Mono.just(cachedTotal.getAsLong())
+                    : counts.count(filters, statements);
+            return Mono.zip(page(statements), total, (items, matches) -> carPage(criteria, items, matches));
         }));
     }
 
@@ -82,50 +85,12 @@ public final class R2dbcCarCatalog implements CarCatalog {
         return statusTransition.change(id.value(), expected, next);
     }
 
-    /**
-     * Detached from the search that found the total due: that search answers at once with the cached total,
-     * and the recount, bounded by the store call timeout, outlives it.
-     */
-    private void refreshTotal(CarSearchStatements statements, SearchFilters filters) {
-        Instant countedAt = totals.countStartsNow();
-        calls.mono(TOTAL_REFRESH_QUERY, count(statements))
-                .subscribe(total -> totals.put(filters, total, countedAt), failure -> totals.refreshFailed(filters));
-    }
-
-    private Mono<List<CarSummary>> pageOnly(CarSearchStatements statements) {
+    /** The page alone: its narrow index walk stops after offset + limit rows, however many match. */
+    private Mono<List<CarSummary>> page(CarSearchStatements statements) {
         return reads.read(client -> statements.pageValues().applyTo(client, statements.pageSql())
                 .map(CarRows::summary)
                 .all()
                 .collectList());
-    }
-
-    private Mono<CarPage> pageWithTotal(CarSearchStatements statements, SearchCriteria criteria,
-            SearchFilters filters) {
-        Instant countedAt = totals.countStartsNow();
-        return reads.read(client -> statements.pageValues().applyTo(client, statements.pageWithTotalSql())
-                .map(row -> new RowWithTotal(CarRows.summary(row), row.get("total", Long.class)))
-                .all()
-                .collectList())
-                .flatMap(rows -> totalOf(rows, statements, criteria)
-                        .doOnNext(total -> totals.put(filters, total, countedAt))
-                        .map(total -> carPage(criteria, rows.stream().map(RowWithTotal::car).toList(), total)));
-    }
-
-    /** The window total rides on every row; past the last page no row carries it, so count instead. */
-    private Mono<Long> totalOf(List<RowWithTotal> rows, CarSearchStatements statements, SearchCriteria criteria) {
-        if (!rows.isEmpty()) {
-            return Mono.just(rows.get(0).total());
-        }
-        if (criteria.offset() == 0) {
-            return Mono.just(0L);
-        }
-        return count(statements);
-    }
-
-    private Mono<Long> count(CarSearchStatements statements) {
-        return reads.read(client -> statements.filterValues().applyTo(client, statements.countSql())
-                .map(row -> row.get("total", Long.class))
-                .one());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
+import dev.carmarket.adapters.r2dbc.support.Binder;
 import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.SeededCars;
 import dev.carmarket.adapters.r2dbc.testing.TestDatabase;
@@ -79,8 +80,12 @@ class SearchAt100kTest {
     void usesIndexesAndNeverScansTheCarsTableSequentially(String shape, SearchCriteria criteria) {
         CarSearchStatements statements = CarSearchStatements.of(criteria);
 
-        for (String sql : List.of(statements.pageWithTotalSql(), statements.pageSql())) {
-            String plan = explain(statements, sql);
+        List<String> plans = new ArrayList<>(List.of(explain(statements.pageValues(), statements.pageSql())));
+        if (!statements.filters().equals("TRUE")) {
+            // Counting every available car reads most of the table: a sequential scan is a fair plan for that one.
+            plans.add(explain(statements.filterValues(), statements.countSql()));
+        }
+        for (String plan : plans) {
             assertThat(plan).as(shape + "\n" + plan).doesNotContain("Seq Scan on cars")
                     .containsAnyOf("Index Scan", "Index Only Scan", "Bitmap Index Scan");
         }
@@ -92,7 +97,8 @@ class SearchAt100kTest {
         persistence.databaseClient().sql("VACUUM ANALYZE cars").then().block(TIMEOUT);
         CarSearchStatements statements = CarSearchStatements.of(YEAR_RANGE_BY_MILEAGE);
 
-        assertThat(explain(statements, statements.pageSql())).contains("Index Only Scan using cars_status_mileage_cover_idx");
+        assertThat(explain(statements.pageValues(), statements.pageSql()))
+                .contains("Index Only Scan using cars_available_mileage_idx");
     }
 
     @Test
@@ -100,7 +106,7 @@ class SearchAt100kTest {
         CarSearchStatements statements = CarSearchStatements.of(criteria("passat", null, null, null, null,
                 SearchSort.PRICE_ASC));
 
-        assertThat(explain(statements, statements.pageWithTotalSql()))
+        assertThat(explain(statements.filterValues(), statements.countSql()))
                 .contains("cars_title_trgm_idx", "cars_make_trgm_idx", "cars_model_trgm_idx");
     }
 
@@ -111,27 +117,27 @@ class SearchAt100kTest {
             String shape = (String) arguments.get()[0];
             SearchCriteria criteria = (SearchCriteria) arguments.get()[1];
             CarSearchStatements statements = CarSearchStatements.of(criteria);
-            long[] withTotal = time(20, () -> run(statements, statements.pageWithTotalSql()));
-            long[] pageOnly = time(20, () -> run(statements, statements.pageSql()));
+            long[] count = time(20, () -> run(statements.filterValues(), statements.countSql()));
+            long[] pageOnly = time(20, () -> run(statements.pageValues(), statements.pageSql()));
             long total = catalog.search(criteria).block(TIMEOUT).total();
-            System.out.printf("search %-34s total=%6d  page+total: median %5.1f ms p99 %5.1f ms"
-                    + "  page only (cached total): median %5.1f ms p99 %5.1f ms%n", shape, total,
-                    percentile(withTotal, 50), percentile(withTotal, 99), percentile(pageOnly, 50),
+            System.out.printf("search %-34s total=%6d  count: median %5.1f ms p99 %5.1f ms"
+                    + "  page: median %5.1f ms p99 %5.1f ms%n", shape, total,
+                    percentile(count, 50), percentile(count, 99), percentile(pageOnly, 50),
                     percentile(pageOnly, 99));
             assertThat(total).isPositive();
         });
     }
 
-    private static String explain(CarSearchStatements statements, String sql) {
-        return String.join("\n", statements.pageValues().applyTo(persistence.databaseClient(), "EXPLAIN " + sql)
+    private static String explain(Binder values, String sql) {
+        return String.join("\n", values.applyTo(persistence.databaseClient(), "EXPLAIN " + sql)
                 .map(row -> row.get(0, String.class))
                 .all()
                 .collectList()
                 .block(TIMEOUT));
     }
 
-    private static void run(CarSearchStatements statements, String sql) {
-        statements.pageValues().applyTo(persistence.databaseClient(), sql).fetch().all().then().block(TIMEOUT);
+    private static void run(Binder values, String sql) {
+        values.applyTo(persistence.databaseClient(), sql).fetch().all().then().block(TIMEOUT);
     }
 
     private static long[] time(int runs, Runnable query) {

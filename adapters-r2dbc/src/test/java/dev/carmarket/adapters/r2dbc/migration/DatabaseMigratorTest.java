@@ -55,12 +55,16 @@ class DatabaseMigratorTest {
     void createsTheRuleAndSearchIndexes() throws SQLException {
         assertThat(names(database.settings(), "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'"))
                 .contains("orders_one_live_order_per_car", "payments_one_active_payment_per_order",
-                        "orders_pending_expiry_idx", "cars_status_listed_at_idx", "cars_status_price_cover_idx",
-                        "cars_status_year_cover_idx", "cars_status_mileage_cover_idx", "cars_make_model_idx",
+                        "orders_pending_expiry_idx", "cars_available_listed_at_idx", "cars_available_price_idx",
+                        "cars_available_year_idx", "cars_available_mileage_idx", "cars_available_make_model_idx",
                         "cars_title_trgm_idx", "cars_make_trgm_idx", "cars_model_trgm_idx");
         assertThat(names(database.settings(), "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'"))
-                .as("the V1 sort indexes, replaced by the covering ones of V2")
-                .doesNotContain("cars_status_price_idx", "cars_status_year_idx", "cars_status_mileage_idx");
+                .as("the sort indexes of V1 and V2, replaced by the partial covering ones of V4")
+                .doesNotContain("cars_status_price_idx", "cars_status_year_idx", "cars_status_mileage_idx",
+                        "cars_status_listed_at_idx", "cars_status_price_cover_idx", "cars_status_year_cover_idx",
+                        "cars_status_mileage_cover_idx", "cars_make_model_idx");
+        assertThat(names(database.settings(), "SELECT stxname FROM pg_statistic_ext"))
+                .contains("cars_make_model_dependency");
         assertThat(names(database.settings(), "SELECT extname FROM pg_extension")).contains("pg_trgm");
     }
 
