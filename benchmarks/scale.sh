@@ -2,7 +2,7 @@
 # carmarket at two catalogue sizes, side by side in one run (docs/performance.md, "Catalogue size"):
 # the search mix of search-mix.txt, its light and heavy URLs, the p99 of each URL at half of the
 # mix's own maximum, and the first request of new filter combinations (a total counted cold).
-# Not a test and not part of CI; the nightly form runs it.
+# Not a test and not part of CI: too long for it (a 1M seed alone takes ~3 minutes).
 #
 # Usage: benchmarks/scale.sh              (~20 minutes with a fresh 1M seed, ~3 minutes of it seeding)
 # Env:   SCALE_SMALL (100000) and SCALE_LARGE (1000000) cars; SCALE_LARGE_DB: an already seeded database

@@ -103,11 +103,12 @@ final class CarmarketRules {
                 .because("the module rules only hold if no code sits outside the module graph");
     }
 
-    /** @param parent e.g. {@code "core"} or {@code "ports.domain"}; each direct subpackage is a feature slice */
-    ArchRule featureSlicesAreFreeOfCycles(String parent) {
-        return slices().matching(root + "." + parent + ".(*)..").namingSlices(parent + ".$1")
+    /** Every package is a slice of its own: a module's root package and each of its subpackages, at any depth. */
+    ArchRule packagesAreFreeOfCycles() {
+        return slices().matching(root + ".(**)").namingSlices("$1")
                 .should().beFreeOfCycles()
-                .because("features build on each other in one direction only");
+                .because("within every module, packages build on each other in one direction only, so each"
+                        + " can be read, and changed, knowing only what is below it");
     }
 
     ArchRule onlyBootstrapIsASpringBootApplication() {

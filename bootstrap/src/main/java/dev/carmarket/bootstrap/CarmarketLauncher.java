@@ -4,7 +4,7 @@ import dev.carmarket.bootstrap.cli.CommandFailedException;
 import dev.carmarket.bootstrap.cli.CommandLineParser;
 import dev.carmarket.bootstrap.cli.DemoSeed;
 import dev.carmarket.bootstrap.cli.ExitStatus;
-import dev.carmarket.bootstrap.cli.Failures;
+import dev.carmarket.bootstrap.cli.RootCause;
 import dev.carmarket.bootstrap.cli.LaunchCommand;
 import dev.carmarket.bootstrap.cli.Preflight;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
@@ -67,7 +67,7 @@ public final class CarmarketLauncher {
             if (invalid.isPresent()) {
                 return configurationError(invalid.get());
             }
-            err.println("carmarket: startup failed: " + Failures.describe(startupFailed));
+            err.println("carmarket: startup failed: " + RootCause.describe(startupFailed));
             return ExitStatus.SOFTWARE;
         }
     }
@@ -102,7 +102,7 @@ public final class CarmarketLauncher {
             err.println("carmarket: " + command.name() + " failed: " + failed.getMessage());
             return failed.exitStatus();
         } catch (RuntimeException unexpected) {
-            err.println("carmarket: " + command.name() + " failed unexpectedly: " + Failures.describe(unexpected));
+            err.println("carmarket: " + command.name() + " failed unexpectedly: " + RootCause.describe(unexpected));
             return ExitStatus.SOFTWARE;
         }
     }

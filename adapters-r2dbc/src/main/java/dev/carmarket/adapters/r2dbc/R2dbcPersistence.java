@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.r2dbc;
 
+import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.car.R2dbcCarBulkLoader;
 import dev.carmarket.adapters.r2dbc.car.R2dbcCarCatalog;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
@@ -31,7 +32,7 @@ import reactor.core.publisher.Mono;
  * inside a transaction join it. Reads that may be a few seconds stale (searches, car details and
  * the background recounts of totals) go through {@link ReadReplicas} to streaming replicas when
  * some are configured, each on a pool of its own. Bootstrap exposes the parts as beans and closes the pool on
- * shutdown ({@link #closeGracefully()} or {@link #close()}). Migrations are separate
+ * shutdown ({@link #close()}). Migrations are separate
  * ({@code DatabaseMigrator}), as they run over JDBC before the service starts.
  */
 public final class R2dbcPersistence implements AutoCloseable {
@@ -195,11 +196,6 @@ public final class R2dbcPersistence implements AutoCloseable {
 
     public R2dbcIdempotencyStore idempotencyStore() {
         return idempotencyStore;
-    }
-
-    /** Closes the pool: idle connections at once, busy ones as they are released. */
-    public Mono<Void> closeGracefully() {
-        return Mono.fromRunnable(readReplicas::close).then(pool.disposeLater());
     }
 
     /** Closes the pool and waits for it: for shutdown hooks and tests, never on an event loop. */

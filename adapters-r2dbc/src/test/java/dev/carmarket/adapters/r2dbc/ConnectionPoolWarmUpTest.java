@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.r2dbc;
 
+import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;

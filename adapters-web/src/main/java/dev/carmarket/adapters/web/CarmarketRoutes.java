@@ -1,6 +1,7 @@
 package dev.carmarket.adapters.web;
 
 import dev.carmarket.adapters.web.car.CarHandler;
+import dev.carmarket.adapters.web.http.Route;
 import dev.carmarket.adapters.web.order.OrderHandler;
 import dev.carmarket.adapters.web.payment.PaymentHandler;
 import dev.carmarket.adapters.web.payment.PaymentWebhookHandler;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -23,10 +23,6 @@ import reactor.core.publisher.Mono;
  * (functional routing alone would answer 404); an unknown path falls through to the framework's 404.
  */
 public final class CarmarketRoutes {
-
-    /** One route of the contract: method, path template, handler. */
-    public record Route(HttpMethod method, String pathTemplate, HandlerFunction<ServerResponse> handler) {
-    }
 
     private CarmarketRoutes() {
     }

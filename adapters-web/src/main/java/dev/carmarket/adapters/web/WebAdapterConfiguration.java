@@ -28,7 +28,7 @@ import dev.carmarket.adapters.web.security.ClientAddressFilter;
 import dev.carmarket.adapters.web.security.ClientAddressResolver;
 import dev.carmarket.adapters.web.security.CorsAllowlistFilter;
 import dev.carmarket.adapters.web.security.InternalEndpointGuard;
-import dev.carmarket.adapters.web.security.SecurityHeaderExceptions;
+import dev.carmarket.adapters.web.security.SecurityHeaderExemptions;
 import dev.carmarket.adapters.web.security.SecurityHeadersFilter;
 import dev.carmarket.adapters.web.security.SecuritySettings;
 import dev.carmarket.ports.in.car.GetCarDetailsUseCase;
@@ -125,7 +125,7 @@ public class WebAdapterConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = ControlSwitches.SECURITY_HEADERS, matchIfMissing = true)
     SecurityHeadersFilter securityHeadersFilter() {
-        return new SecurityHeadersFilter(SecurityHeaderExceptions.IN_FORCE);
+        return new SecurityHeadersFilter(SecurityHeaderExemptions.IN_FORCE);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.web;
 
+import dev.carmarket.adapters.web.body.StrictValidationPolicy;
 import dev.carmarket.adapters.web.ratelimit.RateLimits;
 import java.time.Clock;
 import java.time.Duration;

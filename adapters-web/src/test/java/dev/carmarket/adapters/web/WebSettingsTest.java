@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.web;
 
+import dev.carmarket.adapters.web.body.StrictValidationPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

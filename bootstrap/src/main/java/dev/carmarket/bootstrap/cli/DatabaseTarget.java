@@ -1,9 +1,8 @@
 package dev.carmarket.bootstrap.cli;
 
 import dev.carmarket.adapters.inmemory.system.SystemTimeSource;
-import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
-import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
 import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
 
@@ -14,8 +13,7 @@ final class DatabaseTarget {
     }
 
     static String describe(DatabaseSettings database) {
-        PostgresConnectionSettings connection = database.connection();
-        return connection.host() + ":" + connection.port() + "/" + connection.database();
+        return database.connection().server();
     }
 
     /** The adapters on their own pool, closed by the caller; commands record no query metrics. */

@@ -51,7 +51,7 @@ public final class Preflight {
             throw replicaProblem;
         } catch (RuntimeException unreachable) {
             throw new CommandFailedException("database not reachable at " + where + ": "
-                    + Failures.describe(unreachable), ExitStatus.UNAVAILABLE);
+                    + RootCause.describe(unreachable), ExitStatus.UNAVAILABLE);
         }
         MigrationState state = MigrationState.of(database.connection());
         report("schema version " + (state.currentVersion().isEmpty() ? "none (empty database)" : state.currentVersion())

@@ -5,7 +5,7 @@ import dev.carmarket.core.common.ReservationQuota;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
 import dev.carmarket.adapters.r2dbc.replica.ReplicaSettings;
-import dev.carmarket.adapters.web.StrictValidationPolicy;
+import dev.carmarket.adapters.web.body.StrictValidationPolicy;
 import dev.carmarket.adapters.web.security.TrustedProxies;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -116,18 +116,19 @@ public final class CarmarketSettingsValidator {
         primary.filter(writes -> replicas.stream().anyMatch(replica -> sameServer(replica, writes)))
                 .ifPresent(writes -> env.problem(DATABASE_READ_URL, "names the DATABASE_URL server; list only its"
                         + " streaming replicas (reads from the primary need no DATABASE_READ_URL)"));
-        if (replicas.stream().map(CarmarketSettingsValidator::server).distinct().count() < replicas.size()) {
+        if (replicas.stream().map(CarmarketSettingsValidator::caseFolded).distinct().count() < replicas.size()) {
             env.problem(DATABASE_READ_URL, "names the same replica twice");
         }
         return ReplicaSettings.of(replicas, maxLag);
     }
 
     private static boolean sameServer(PostgresConnectionSettings one, PostgresConnectionSettings other) {
-        return server(one).equals(server(other));
+        return caseFolded(one).equals(caseFolded(other));
     }
 
-    private static String server(PostgresConnectionSettings connection) {
-        return connection.host().toLowerCase(Locale.ROOT) + ":" + connection.port() + "/" + connection.database();
+    /** Host names are case-insensitive. */
+    private static String caseFolded(PostgresConnectionSettings connection) {
+        return connection.server().toLowerCase(Locale.ROOT);
     }
 
     private static EdgeSettings edge(EnvironmentReader env, boolean production) {

@@ -1,7 +1,7 @@
 package dev.carmarket.bootstrap.settings;
 
 import dev.carmarket.adapters.web.ratelimit.RateLimits;
-import dev.carmarket.adapters.web.StrictValidationPolicy;
+import dev.carmarket.adapters.web.body.StrictValidationPolicy;
 import dev.carmarket.adapters.web.security.TrustedProxies;
 import java.util.List;
 import java.util.Objects;

@@ -4,7 +4,6 @@ import dev.carmarket.adapters.observability.metrics.ReadinessGauge;
 import dev.carmarket.adapters.web.health.ConnectionDrain;
 import dev.carmarket.adapters.web.health.ServiceRelease;
 import dev.carmarket.adapters.web.health.ShutdownDeadline;
-import dev.carmarket.bootstrap.CarmarketApplication;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +43,7 @@ public class OperationsWiring {
     /** {@code APP_RELEASE} if set, else the jar's {@code Implementation-Version}, else {@link #UNKNOWN_RELEASE}. */
     static String release(String appRelease) {
         return Optional.ofNullable(appRelease).map(String::strip).filter(value -> !value.isEmpty())
-                .or(() -> Optional.ofNullable(CarmarketApplication.class.getPackage().getImplementationVersion()))
+                .or(() -> Optional.ofNullable(OperationsWiring.class.getPackage().getImplementationVersion()))
                 .orElse(UNKNOWN_RELEASE);
     }
 }

@@ -6,8 +6,7 @@ import dev.carmarket.adapters.observability.metrics.BackgroundQueryMetrics;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.migration.DatabaseMigrator;
 import dev.carmarket.adapters.r2dbc.replica.ReadReplicas;
-import dev.carmarket.adapters.r2dbc.replica.ReplicaHealth;
-import dev.carmarket.adapters.r2dbc.replica.ReplicaState;
+import dev.carmarket.adapters.r2dbc.replica.ReplicaRoles;
 import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
 import dev.carmarket.bootstrap.settings.ConfigurationProblem;
 import dev.carmarket.bootstrap.settings.InvalidConfigurationException;
@@ -15,7 +14,6 @@ import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
 import dev.carmarket.ports.out.system.TimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +29,6 @@ import org.springframework.context.annotation.Configuration;
 public class StoreConfiguration {
 
     public static final int IN_MEMORY_DEMO_CARS = DemoCarGenerator.DEMO_SIZE;
-
-    /** A cold JVM's first connection to each replica; one that does not answer in time starts DOWN. */
-    private static final Duration REPLICA_START_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
@@ -58,7 +53,7 @@ public class StoreConfiguration {
                 // adapter's background queries.
                 new BackgroundQueryMetrics(registry)::queryFinished, new ReplicaObservation(registry));
         ConnectionPoolGauges.register(persistence.connectionPool(), R2dbcPersistence.PRIMARY_POOL, registry);
-        startReplicaChecks(persistence.readReplicas(), registry);
+        startReplicaChecks(database, persistence.readReplicas(), registry);
         // Off the startup thread: readiness reports the database until the connections are there.
         persistence.warmUp().subscribe(
                 opened -> log.info("Connection pool warmed up with {} connection(s)", opened),
@@ -67,29 +62,24 @@ public class StoreConfiguration {
     }
 
     /**
-     * Checks every replica once before serving, and refuses to start when one is a primary (reads from
-     * it could see data the real primary never wrote); an unreachable one only starts DOWN.
+     * Refuses to start when a read URL names a primary (reads from it could see data the real primary
+     * never wrote), then starts the periodic checks; an unreachable replica only starts DOWN.
      */
-    private static void startReplicaChecks(ReadReplicas replicas, MeterRegistry registry) {
+    private static void startReplicaChecks(DatabaseSettings database, ReadReplicas replicas, MeterRegistry registry) {
         if (replicas.replicas().isEmpty()) {
             return;
         }
-        replicas.replicas().forEach(replica -> ConnectionPoolGauges.register(replica.connectionPool(),
-                replica.name(), registry));
-        ReplicaObservation.registerGauges(replicas.replicas(), registry);
-        List<ReplicaHealth> health = replicas.checkNow(REPLICA_START_CHECK_TIMEOUT)
-                .block(REPLICA_START_CHECK_TIMEOUT.plusSeconds(1));
-        List<ConfigurationProblem> primaries = health.stream()
-                .filter(replica -> replica.state() == ReplicaState.NOT_A_REPLICA)
-                .map(replica -> new ConfigurationProblem(CarmarketSettingsValidator.DATABASE_READ_URL,
-                        replica.replica() + " is not in recovery: it is a primary, not a streaming replica"))
+        List<ConfigurationProblem> primaries = ReplicaRoles.primariesAmong(database.replicas().replicas()).stream()
+                .map(server -> new ConfigurationProblem(CarmarketSettingsValidator.DATABASE_READ_URL,
+                        server + " is not in recovery: it is a primary, not a streaming replica"))
                 .toList();
         if (!primaries.isEmpty()) {
             replicas.close();
             throw new InvalidConfigurationException(primaries);
         }
-        health.forEach(replica -> log.info("Read replica {}: {}{}", replica.replica(), replica.state(),
-                replica.lag().map(lag -> ", replay lag " + lag.toMillis() + " ms").orElse("")));
+        replicas.replicas().forEach(replica -> ConnectionPoolGauges.register(replica.connectionPool(),
+                replica.name(), registry));
+        ReplicaObservation.registerGauges(replicas.replicas(), registry);
         replicas.startChecking();
     }
 

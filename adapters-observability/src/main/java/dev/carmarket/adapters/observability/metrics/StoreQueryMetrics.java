@@ -62,11 +62,11 @@ final class StoreQueryMetrics {
     }
 
     <T> Mono<T> time(StoreQuery query, Supplier<? extends Mono<T>> call) {
-        return Terminations.mono(call, () -> recorder(query));
+        return WatchedCalls.mono(call, () -> recorder(query));
     }
 
     <T> Flux<T> timeFlux(StoreQuery query, Supplier<? extends Flux<T>> call) {
-        return Terminations.flux(call, () -> recorder(query));
+        return WatchedCalls.flux(call, () -> recorder(query));
     }
 
     /** A query timed by its caller: {@code failure} null for success. */

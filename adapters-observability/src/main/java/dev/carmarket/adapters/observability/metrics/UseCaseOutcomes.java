@@ -41,7 +41,7 @@ final class UseCaseOutcomes {
 
     static <T> Mono<T> count(CounterFamily counters, Supplier<? extends Mono<T>> call,
             Function<? super T, String> valueLabel) {
-        return Terminations.mono(call, () -> termination -> counters.increment(switch (termination.kind()) {
+        return WatchedCalls.mono(call, () -> termination -> counters.increment(switch (termination.kind()) {
             case VALUE -> valueLabel.apply(termination.value());
             case EMPTY -> ERROR;
             case CANCELLED -> CANCELLED;

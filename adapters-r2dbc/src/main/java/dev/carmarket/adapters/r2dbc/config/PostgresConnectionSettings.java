@@ -98,6 +98,11 @@ public record PostgresConnectionSettings(
                 options.connectTimeout, options.applicationName);
     }
 
+    /** {@code host:port/database}: how logs, reports and metrics name this server, never with credentials. */
+    public String server() {
+        return host + ":" + port + "/" + database;
+    }
+
     /** The same target for Flyway's JDBC connection; credentials go in {@link #jdbcProperties()}. */
     public String jdbcUrl() {
         String jdbcHost = host.contains(":") ? "[" + host + "]" : host;

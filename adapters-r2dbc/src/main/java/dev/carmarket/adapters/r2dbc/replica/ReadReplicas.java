@@ -39,10 +39,8 @@ public final class ReadReplicas implements AutoCloseable {
             BiFunction<PostgresConnectionSettings, String, ConnectionPool> pools, DatabaseClient primary,
             ReadRoutingListener listener, Duration replicaAttemptTimeout) {
         List<ReadReplica> replicas = settings.replicas().stream()
-                .map(connection -> {
-                    String name = connection.host() + ":" + connection.port() + "/" + connection.database();
-                    return new ReadReplica(name, pools.apply(connection, name), listener);
-                })
+                .map(connection -> new ReadReplica(connection.server(), pools.apply(connection, connection.server()),
+                        listener))
                 .toList();
         return new ReadReplicas(replicas, settings,
                 new ReadRouting(primary, replicas, listener, replicaAttemptTimeout));

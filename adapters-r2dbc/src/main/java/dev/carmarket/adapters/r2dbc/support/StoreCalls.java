@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.r2dbc.support;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
 import dev.carmarket.ports.domain.common.DomainException;
 import java.time.Duration;
 import reactor.core.publisher.Flux;

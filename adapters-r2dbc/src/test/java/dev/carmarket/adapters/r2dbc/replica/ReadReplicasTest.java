@@ -2,7 +2,7 @@ package dev.carmarket.adapters.r2dbc.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;

@@ -2,7 +2,7 @@ package dev.carmarket.adapters.r2dbc.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.DomainException;
 import java.time.Duration;

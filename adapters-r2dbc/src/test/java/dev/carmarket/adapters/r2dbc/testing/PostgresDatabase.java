@@ -1,6 +1,6 @@
 package dev.carmarket.adapters.r2dbc.testing;
 
-import dev.carmarket.adapters.r2dbc.QueryObserver;
+import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;

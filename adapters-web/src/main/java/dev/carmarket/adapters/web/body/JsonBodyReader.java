@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.web.body;
 
-import dev.carmarket.adapters.web.StrictMode;
 import dev.carmarket.adapters.web.http.RequestLimits;
 import dev.carmarket.adapters.web.http.RequestRejectedException;
 import dev.carmarket.adapters.web.http.WebJson;

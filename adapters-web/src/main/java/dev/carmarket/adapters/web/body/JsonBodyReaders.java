@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.web.body;
 
-import dev.carmarket.adapters.web.StrictValidationPolicy;
 import dev.carmarket.adapters.web.http.WebJson;
 
 /** Makes the {@link JsonBodyReader} of each strict route, with the route's mode from the policy. */

@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.web.body;
 
-import dev.carmarket.adapters.web.StrictMode;
 
 /**
  * Told about every body property a strict route's DTO does not declare, in

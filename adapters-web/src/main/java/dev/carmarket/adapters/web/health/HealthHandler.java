@@ -1,6 +1,6 @@
 package dev.carmarket.adapters.web.health;
 
-import dev.carmarket.adapters.web.CarmarketRoutes.Route;
+import dev.carmarket.adapters.web.http.Route;
 import dev.carmarket.adapters.web.http.WebJson;
 import java.util.List;
 import org.slf4j.Logger;

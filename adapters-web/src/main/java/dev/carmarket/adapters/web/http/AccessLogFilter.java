@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.web.http;
 
-import dev.carmarket.adapters.web.security.ClientAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;

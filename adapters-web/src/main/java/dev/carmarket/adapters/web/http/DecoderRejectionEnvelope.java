@@ -1,6 +1,5 @@
 package dev.carmarket.adapters.web.http;
 
-import dev.carmarket.adapters.web.security.SecurityHeaders;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;

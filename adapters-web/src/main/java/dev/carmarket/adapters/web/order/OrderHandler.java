@@ -1,11 +1,11 @@
 package dev.carmarket.adapters.web.order;
 
-import dev.carmarket.adapters.web.StrictValidationPolicy;
+import dev.carmarket.adapters.web.body.StrictValidationPolicy;
 import dev.carmarket.adapters.web.body.JsonBodyReader;
 import dev.carmarket.adapters.web.body.JsonBodyReaders;
 import dev.carmarket.adapters.web.http.JsonResponses;
 import dev.carmarket.adapters.web.input.PathIds;
-import dev.carmarket.adapters.web.security.ClientAddress;
+import dev.carmarket.adapters.web.http.ClientAddress;
 import dev.carmarket.ports.domain.order.ClientNetwork;
 import dev.carmarket.ports.domain.order.OrderId;
 import dev.carmarket.ports.in.order.GetOrderUseCase;

@@ -1,6 +1,6 @@
 package dev.carmarket.adapters.web.payment;
 
-import dev.carmarket.adapters.web.StrictValidationPolicy;
+import dev.carmarket.adapters.web.body.StrictValidationPolicy;
 import dev.carmarket.adapters.web.body.JsonBodyReader;
 import dev.carmarket.adapters.web.body.JsonBodyReaders;
 import dev.carmarket.adapters.web.http.JsonResponses;

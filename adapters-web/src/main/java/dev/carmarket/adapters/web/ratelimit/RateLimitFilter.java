@@ -1,7 +1,7 @@
 package dev.carmarket.adapters.web.ratelimit;
 
 import dev.carmarket.adapters.web.http.RequestRejectedException;
-import dev.carmarket.adapters.web.security.ClientAddress;
+import dev.carmarket.adapters.web.http.ClientAddress;
 import dev.carmarket.adapters.web.security.InternalEndpointGuard;
 import java.util.Objects;
 import java.util.Optional;

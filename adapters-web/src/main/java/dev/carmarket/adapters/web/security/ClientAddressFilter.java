@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.web.security;
 
+import dev.carmarket.adapters.web.http.ClientAddress;
 import dev.carmarket.adapters.web.http.RequestIdFilter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,5 +1,7 @@
 package dev.carmarket.adapters.web.security;
 
+import dev.carmarket.adapters.web.http.IpLiterals;
+import dev.carmarket.adapters.web.http.ClientAddress;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

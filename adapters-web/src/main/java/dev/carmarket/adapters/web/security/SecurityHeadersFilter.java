@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.web.security;
 
+import dev.carmarket.adapters.web.http.SecurityHeaders;
 import java.util.Objects;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -10,7 +11,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the {@link SecurityHeaders} baseline (and the named {@link SecurityHeaderExceptions}) on
+ * Puts the {@link SecurityHeaders} baseline (and the named {@link SecurityHeaderExemptions}) on
  * every response. It writes them just before the response commits, so whatever produced the
  * response (a handler, a rejection, the error handler, a 404) cannot drop or loosen them.
  * Order and payment routes and the internal endpoints also get {@code Cache-Control: no-store},
@@ -24,9 +25,9 @@ public final class SecurityHeadersFilter implements WebFilter, Ordered {
     private static final PathPrefixes NO_STORE = PathPrefixes.of("/orders", "/payments")
             .and(InternalEndpointGuard.INTERNAL_PATHS);
 
-    private final SecurityHeaderExceptions exceptions;
+    private final SecurityHeaderExemptions exceptions;
 
-    public SecurityHeadersFilter(SecurityHeaderExceptions exceptions) {
+    public SecurityHeadersFilter(SecurityHeaderExemptions exceptions) {
         this.exceptions = Objects.requireNonNull(exceptions, "exceptions");
     }
 

@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.web.security;
 
+import dev.carmarket.adapters.web.http.IpLiterals;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.Collection;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.carmarket.adapters.web.StrictValidationPolicy;
 import dev.carmarket.adapters.web.http.WebJson;
 import dev.carmarket.adapters.web.support.RecordingUnknownPropertyListener;
 import dev.carmarket.ports.domain.common.DomainException;

@@ -2,7 +2,6 @@ package dev.carmarket.adapters.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.adapters.web.security.SecurityHeaders;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;

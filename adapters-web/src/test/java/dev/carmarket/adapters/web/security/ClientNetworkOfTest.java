@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.web.security;
 
+import dev.carmarket.adapters.web.http.ClientAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.ports.domain.order.ClientNetwork;

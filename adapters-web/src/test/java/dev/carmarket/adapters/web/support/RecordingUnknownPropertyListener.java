@@ -1,6 +1,6 @@
 package dev.carmarket.adapters.web.support;
 
-import dev.carmarket.adapters.web.StrictMode;
+import dev.carmarket.adapters.web.body.StrictMode;
 import dev.carmarket.adapters.web.body.UnknownPropertyListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,7 +2,7 @@ package dev.carmarket.adapters.web.support;
 
 import dev.carmarket.adapters.inmemory.InMemoryAdapters;
 import dev.carmarket.adapters.inmemory.system.ManualTimeSource;
-import dev.carmarket.adapters.web.StrictValidationPolicy;
+import dev.carmarket.adapters.web.body.StrictValidationPolicy;
 import dev.carmarket.adapters.web.WebAdapterConfiguration;
 import dev.carmarket.adapters.web.WebSettings;
 import dev.carmarket.adapters.web.body.UnknownPropertyListener;

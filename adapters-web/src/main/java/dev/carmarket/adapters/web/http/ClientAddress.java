@@ -1,4 +1,4 @@
-package dev.carmarket.adapters.web.security;
+package dev.carmarket.adapters.web.http;
 
 import dev.carmarket.ports.domain.order.ClientNetwork;
 import java.net.Inet4Address;

@@ -1,4 +1,4 @@
-package dev.carmarket.adapters.web;
+package dev.carmarket.adapters.web.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.carmarket.adapters.web.security;
+package dev.carmarket.adapters.web.http;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.carmarket.bootstrap.cli;
 
 /** One readable line for a failure: the innermost cause's message, which names what really went wrong. */
-public final class Failures {
+public final class RootCause {
 
-    private Failures() {
+    private RootCause() {
     }
 
     public static String describe(Throwable failure) {

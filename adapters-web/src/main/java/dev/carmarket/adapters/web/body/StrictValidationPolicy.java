@@ -1,4 +1,4 @@
-package dev.carmarket.adapters.web;
+package dev.carmarket.adapters.web.body;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.web.security;
 
+import dev.carmarket.adapters.web.http.SecurityHeaders;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -9,17 +10,17 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * baseline. Each exception is named and says why; a reviewer reads this list, and a test pins
  * it, so no loosening happens by accident.
  */
-public final class SecurityHeaderExceptions {
+public final class SecurityHeaderExemptions {
 
     /**
      * The exceptions in force: none. Every route, error and 404 gets the exact baseline; the JSON
      * API needs nothing looser (no pages, scripts or frames).
      */
-    public static final SecurityHeaderExceptions IN_FORCE = new SecurityHeaderExceptions(List.of());
+    public static final SecurityHeaderExemptions IN_FORCE = new SecurityHeaderExemptions(List.of());
 
     private final List<HeaderException> exceptions;
 
-    public SecurityHeaderExceptions(List<HeaderException> exceptions) {
+    public SecurityHeaderExemptions(List<HeaderException> exceptions) {
         this.exceptions = List.copyOf(exceptions);
     }
 

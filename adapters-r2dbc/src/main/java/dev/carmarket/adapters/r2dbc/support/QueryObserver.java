@@ -1,4 +1,4 @@
-package dev.carmarket.adapters.r2dbc;
+package dev.carmarket.adapters.r2dbc.support;
 
 import dev.carmarket.ports.domain.common.DomainException;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.carmarket.adapters.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.carmarket.adapters.web.security.SecurityHeaderExceptions.HeaderException;
+import dev.carmarket.adapters.web.security.SecurityHeaderExemptions.HeaderException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +11,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
-class SecurityHeaderExceptionsTest {
+class SecurityHeaderExemptionsTest {
 
     static final HeaderException EMBEDDABLE_WIDGET = new HeaderException("embeddable-widget", "/widget",
             "X-Frame-Options", "ALLOW-FROM https://partner.example", "partners frame the widget");
@@ -26,7 +26,7 @@ class SecurityHeaderExceptionsTest {
         return exchange.getResponse().setComplete();
     };
 
-    static HttpHeaders responseHeaders(SecurityHeaderExceptions exceptions, String path) {
+    static HttpHeaders responseHeaders(SecurityHeaderExemptions exceptions, String path) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
         new SecurityHeadersFilter(exceptions).filter(exchange, LOOSENING_HANDLER).block();
         return exchange.getResponse().getHeaders();
@@ -34,12 +34,12 @@ class SecurityHeaderExceptionsTest {
 
     @Test
     void noLooseningIsInForce() {
-        assertThat(SecurityHeaderExceptions.IN_FORCE.all()).isEmpty();
+        assertThat(SecurityHeaderExemptions.IN_FORCE.all()).isEmpty();
     }
 
     @Test
     void aHandlerCannotLoosenTheBaselineNorAnnounceTheServer() {
-        HttpHeaders headers = responseHeaders(SecurityHeaderExceptions.IN_FORCE, "/car-details/search");
+        HttpHeaders headers = responseHeaders(SecurityHeaderExemptions.IN_FORCE, "/car-details/search");
 
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
         assertThat(headers.getFirst("Content-Security-Policy")).startsWith("default-src 'self';");
@@ -49,7 +49,7 @@ class SecurityHeaderExceptionsTest {
 
     @Test
     void aNamedExceptionAppliesToItsRoutesOnly() {
-        SecurityHeaderExceptions exceptions = new SecurityHeaderExceptions(List.of(EMBEDDABLE_WIDGET));
+        SecurityHeaderExemptions exceptions = new SecurityHeaderExemptions(List.of(EMBEDDABLE_WIDGET));
 
         assertThat(responseHeaders(exceptions, "/widget/cars").getFirst("X-Frame-Options"))
                 .isEqualTo("ALLOW-FROM https://partner.example");

@@ -1,4 +1,4 @@
-package dev.carmarket.adapters.web.security;
+package dev.carmarket.adapters.web.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Parses IP address literals without ever resolving a host name: header values come from
  * clients, and a DNS lookup on an event-loop thread would both block and leak.
  */
-final class IpLiterals {
+public final class IpLiterals {
 
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
@@ -20,7 +20,7 @@ final class IpLiterals {
     }
 
     /** The address for an IPv4 or IPv6 literal; empty for anything else (host names included). */
-    static Optional<InetAddress> parse(String text) {
+    public static Optional<InetAddress> parse(String text) {
         if (IPV4.matcher(text).matches()) {
             return Optional.of(toAddress(text));
         }

@@ -1,4 +1,4 @@
-package dev.carmarket.adapters.web;
+package dev.carmarket.adapters.web.body;
 
 /** How a route treats body properties its DTO does not declare. */
 public enum StrictMode {

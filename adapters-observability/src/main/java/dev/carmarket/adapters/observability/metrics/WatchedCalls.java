@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
  * subscription ended exactly once. It hears it at the signal itself, before downstream operators run,
  * so their work is never timed; and once only, even when a cancel races with the result.
  */
-final class Terminations {
+final class WatchedCalls {
 
-    private Terminations() {
+    private WatchedCalls() {
     }
 
     static <T> Mono<T> mono(Supplier<? extends Mono<T>> call, Supplier<Consumer<Termination<T>>> onSubscribe) {
