@@ -55,7 +55,7 @@ public final class FixedRateLoad {
         run(rate, warmup, total, requests, args[4].equals("--urls") ? lines : List.of());
     }
 
-    /** The body of API-CONTRACT.md's POST /orders; each car is ordered once, under its own key. */
+    /** The body of POST /orders (docs/api.md); each car is ordered once, under its own key. */
     private static HttpRequest order(String base, String carId, String run) {
         String body = "{\"carId\":\"" + carId + "\",\"customer\":{\"fullName\":\"Bench Buyer\","
                 + "\"email\":\"bench@example.com\",\"phone\":\"+4915112345678\"},\"deliveryOption\":\"PICKUP\"}";

@@ -3,10 +3,16 @@
 # that do not depend on the machine's speed (docs/performance.md, "Benchmark against the peer and
 # PostgreSQL"). Not a test and not part of CI.
 #
-# Usage: benchmarks/compare.sh            (from anywhere; ~22 minutes)
+# Usage: PEER_SRC=/path/to/peer benchmarks/compare.sh            (from anywhere; ~22 minutes)
+# The peer (PEER_SRC, required) is the source folder of a service answering the same search contract,
+# measured against the same rows. It must hold: package.json whose `npm ci` and `npm run build` produce
+# dist/main.js, which serves on $PORT from $DATABASE_URL (libpq form); schema.sql, creating its table
+# peer_cars with the columns of carmarket's cars table it reads; bench-queries.txt, the search URLs
+# (one path and query per line); and bench/wrk-mix.lua, a wrk script going round-robin over them
+# (reading the list from $BENCH_QUERIES).
 # Env:   BENCH_SECONDS (12) measured seconds per run, BENCH_WARMUP (4) warm-up seconds before each,
 #        BENCH_ROUNDS (2) alternating rounds, JIT_WARMUP (120) seconds of warm-up load per server at start (C2 needs more than a minute on a busy 2-core box), CARMARKET_JAR (bootstrap/target/carmarket.jar),
-#        PEER_SRC (../shared/peers/nestjs), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
+#        PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
 #        BENCH_PORT (18080: carmarket; +1 carmarket with the controls off; +2 the peer),
 #        BENCH_WAIT_FOR_LOAD (unset) wait for a 1-minute load average below it, BENCH_WAIT_MAX (1800 s).
 # Needs PostgreSQL (trust auth for PGUSER), Java 17, Maven access for the SQL tool, Node.js/npm;
@@ -17,7 +23,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$HERE/lib.sh"
-PEER_SRC=${PEER_SRC:-$ROOT/../shared/peers/nestjs}
+PEER_SRC=${PEER_SRC:?set PEER_SRC to the source folder of the peer service, see the header of this script}
 CM_PORT=${BENCH_PORT:-18080}
 OFF_PORT=$((CM_PORT + 1))
 PEER_PORT=$((CM_PORT + 2))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The controlled fault of PRODUCTION.md "Dashboards and alerts", on loopback, with real processes:
+# The controlled fault of docs/observability.md, on loopback, with real processes:
 #   carmarket (the packaged jar, APP_ENV=production, a fresh PostgreSQL database)
 #     -> socat TCP proxy (the "database link" this test cuts) -> PostgreSQL
 #   Prometheus scraping /metrics with the bearer token, and node-exporter serving the backup metrics

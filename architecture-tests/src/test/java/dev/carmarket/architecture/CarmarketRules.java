@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * The rules of ARCHITECTURE.md, defined over a root package so that the very same
+ * The rules of docs/architecture.md, defined over a root package so that the very same
  * definitions check the production code ({@code dev.carmarket}) and the violation
  * fixtures (each a miniature hexagon under its own root).
  */
@@ -132,7 +132,7 @@ final class CarmarketRules {
                 .andShould().haveSimpleNameEndingWith("Service")
                 .as("classes implementing a use case should be ...Service classes in core")
                 .because("core services implement the use cases; adapters-observability may only decorate them "
-                        + "(ARCHITECTURE.md)");
+                        + "(docs/architecture.md)");
     }
 
     ArchRule namesHaveNoIPrefixOrImplSuffix() {

@@ -20,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * {@code GET /metrics} of the assembled application (in-memory store): the Prometheus text with every
- * series PRODUCTION.md requires, route templates instead of raw paths, and the decorators wired in.
+ * series docs/observability.md lists, route templates instead of raw paths, and the decorators wired in.
  * (That /metrics needs the internal token is the InternalEndpointGuard's test, and the process tests'.)
  */
 @SpringBootTest(classes = CarmarketApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -6,7 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The contract's envelopes (API-CONTRACT.md): what is wrong with a reply's shape, if anything.
+ * The contract's envelopes (docs/api.md): what is wrong with a reply's shape, if anything.
  * An empty list means the reply is a well-formed success or error envelope for its status.
  */
 final class Envelope {

@@ -65,7 +65,7 @@ final class Shop {
         return client.postJson("/payments/webhook", body, Map.of("X-Signature", signature(body, epochSeconds, secret)));
     }
 
-    /** {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">} (API-CONTRACT.md). */
+    /** {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">} (docs/api.md). */
     static String signature(String body, long epochSeconds, String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

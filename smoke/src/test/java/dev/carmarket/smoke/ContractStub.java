@@ -19,7 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A correct carmarket, written by hand from API-CONTRACT.md and PRODUCTION.md with the JSON fixtures under
+ * A correct carmarket, written by hand from docs/api.md and docs/security.md with the JSON fixtures under
  * src/test/resources/fixtures: the baseline that each test breaks in one way. Stateful like the real service
  * (an order reserves the car, a valid webhook pays the order), so the write flow is checked for real.
  */
@@ -33,7 +33,7 @@ final class ContractStub implements AutoCloseable {
     static final String INTERNAL_TOKEN = "stub-internal-token-0123456789abcdef";
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
 
-    /** helmet 8 defaults (PRODUCTION.md, "Security"). */
+    /** helmet 8 defaults (docs/security.md). */
     static final Map<String, String> SECURITY_HEADERS = Map.ofEntries(
             Map.entry("Content-Security-Policy", "default-src 'self';base-uri 'self';font-src 'self' https: data:;"
                     + "form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';"

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The schemas are strict enough to catch a broken response: each document below breaks
- * one promise of API-CONTRACT.md and must be rejected, while its valid twin passes.
+ * one promise of the contract (docs/api.md) and must be rejected, while its valid twin passes.
  */
 class ContractSchemasTest {
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Acceptance of the security controls (PRODUCTION.md, "Security") against the packaged jar in
+ * Acceptance of the security controls (docs/security.md) against the packaged jar in
  * production mode, so the real server configuration is what answers. Two processes: one behind
  * no proxy ({@code TRUST_PROXY=false}), one behind a trusted loopback proxy.
  */
@@ -44,7 +44,7 @@ class SecurityIT {
     static final String TOKEN = ProductionEnvironment.INTERNAL_TOKEN;
     static final String UNKNOWN_ID = "5d1c2b3a-0000-4000-8000-999999999999";
 
-    /** Written out from PRODUCTION.md, not read from the code under test. */
+    /** Written out from docs/security.md, not read from the code under test. */
     static final Map<String, String> BASELINE = Map.ofEntries(
             Map.entry("content-security-policy", "default-src 'self';base-uri 'self';font-src 'self' https: data:;"
                     + "form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';"

@@ -14,17 +14,23 @@ import reactor.core.publisher.Mono;
 public final class ReadReplica implements AutoCloseable {
 
     /**
-     * The replica's own view of its lag: nothing left to replay means no lag, however long ago the
-     * primary last committed (an idle primary must not make its replicas look stale); otherwise the
-     * age of the last replayed transaction. A paused or slow replay shows as a growing lag.
+     * The replica's own view of its lag. While its WAL receiver runs and everything received has been
+     * replayed, there is no lag, however long ago the primary last committed: an idle primary must not
+     * make its replicas look stale. (After a restart the receiver reports the start of the segment it
+     * streams from, which can be behind the replay position: nothing is waiting then either.) Otherwise
+     * the lag is the age of the last replayed transaction, so a paused or slow replay, or a replica cut
+     * off from its primary, shows a growing lag; with no transaction replayed yet it is unknown (NULL).
+     * The receiver's {@code pid} is visible to any user; its other columns need pg_read_all_stats.
      */
     static final String LAG_SQL = "SELECT pg_is_in_recovery() AS in_recovery,"
             + " CASE WHEN NOT pg_is_in_recovery() THEN 0"
-            + " WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0"
-            + " ELSE COALESCE((EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::bigint, 0)"
+            + " WHEN EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE pid IS NOT NULL)"
+            + " AND pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0"
+            + " ELSE (EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::bigint"
             + " END AS lag_ms";
 
-    private record Reading(boolean inRecovery, long lagMillis) {
+    /** @param lagMillis null when the replica cannot tell (not streaming, nothing replayed yet) */
+    private record Reading(boolean inRecovery, Long lagMillis) {
     }
 
     private final String name;
@@ -64,9 +70,9 @@ public final class ReadReplica implements AutoCloseable {
                         row.get("lag_ms", Long.class)))
                 .one()
                 .timeout(timeout)
-                .map(reading -> reading.inRecovery()
-                        ? ReplicaHealth.replaying(name, Duration.ofMillis(Math.max(0, reading.lagMillis())), maxLag)
-                        : ReplicaHealth.notAReplica(name))
+                .map(reading -> !reading.inRecovery() ? ReplicaHealth.notAReplica(name)
+                        : reading.lagMillis() == null ? ReplicaHealth.lagUnknown(name)
+                        : ReplicaHealth.replaying(name, Duration.ofMillis(Math.max(0, reading.lagMillis())), maxLag))
                 .onErrorResume(failure -> Mono.just(ReplicaHealth.down(name, describe(failure, timeout))))
                 .doOnNext(this::become);
     }

@@ -27,6 +27,12 @@ public record ReplicaHealth(String replica, ReplicaState state, Optional<Duratio
                 : new ReplicaHealth(replica, ReplicaState.UP, Optional.of(lag), Optional.empty());
     }
 
+    /** In recovery, but neither streaming nor able to date its last replayed transaction. */
+    static ReplicaHealth lagUnknown(String replica) {
+        return new ReplicaHealth(replica, ReplicaState.LAGGING, Optional.empty(),
+                Optional.of("not streaming from the primary, replay lag unknown"));
+    }
+
     static ReplicaHealth down(String replica, String detail) {
         return new ReplicaHealth(replica, ReplicaState.DOWN, Optional.empty(), Optional.of(detail));
     }

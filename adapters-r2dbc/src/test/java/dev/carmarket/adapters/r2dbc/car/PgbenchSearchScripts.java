@@ -85,7 +85,7 @@ public final class PgbenchSearchScripts {
         return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     }
 
-    /** The query parameters of API-CONTRACT.md's search (only what the benchmark URLs use: valid values). */
+    /** The query parameters of the search's (docs/api.md) (only what the benchmark URLs use: valid values). */
     static SearchCriteria criteria(String url) {
         Map<String, String> params = new HashMap<>();
         int query = url.indexOf('?');

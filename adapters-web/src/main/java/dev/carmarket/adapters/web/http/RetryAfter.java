@@ -15,6 +15,6 @@ public final class RetryAfter {
 
     /** {@code Retry-After}, at least 1 second: "retry after 0 s" invites a client to hammer. */
     public static void set(HttpHeaders headers, Duration wait) {
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wholeSecondsUp(wait))));
+        headers.set(ThrottlingHeaders.RETRY_AFTER, Long.toString(Math.max(1, wholeSecondsUp(wait))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.carmarket.adapters.web.ratelimit;
 
 import dev.carmarket.adapters.web.http.RetryAfter;
+import dev.carmarket.adapters.web.http.ThrottlingHeaders;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -11,16 +12,13 @@ import org.springframework.http.HttpHeaders;
  */
 final class RateLimitHeaders {
 
-    static final String POLICY = "RateLimit-Policy";
-    static final String STATE = "RateLimit";
-
     private RateLimitHeaders() {
     }
 
     static void write(HttpHeaders headers, RouteClass routeClass, RateLimit limit, RateLimitDecision decision) {
         String name = "\"" + routeClass.label() + "\"";
-        headers.set(POLICY, name + ";q=" + limit.burst() + ";w=" + RetryAfter.wholeSecondsUp(limit.refillTime()));
-        headers.set(STATE, name + ";r=" + decision.remaining() + ";t=" + RetryAfter.wholeSecondsUp(decision.untilFull()));
+        headers.set(ThrottlingHeaders.RATE_LIMIT_POLICY, name + ";q=" + limit.burst() + ";w=" + RetryAfter.wholeSecondsUp(limit.refillTime()));
+        headers.set(ThrottlingHeaders.RATE_LIMIT, name + ";r=" + decision.remaining() + ";t=" + RetryAfter.wholeSecondsUp(decision.untilFull()));
         if (!decision.allowed()) {
             RetryAfter.set(headers, decision.retryAfter());
         }

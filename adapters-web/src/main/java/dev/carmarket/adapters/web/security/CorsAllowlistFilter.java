@@ -3,6 +3,7 @@ package dev.carmarket.adapters.web.security;
 import dev.carmarket.adapters.web.http.JsonResponses;
 import dev.carmarket.adapters.web.http.RequestIds;
 import dev.carmarket.adapters.web.http.RequestRejectedException;
+import dev.carmarket.adapters.web.http.ThrottlingHeaders;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,8 @@ public final class CorsAllowlistFilter implements WebFilter, Ordered {
     private static final List<String> ALLOWED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, JsonResponses.IDEMPOTENCY_KEY,
             RequestIds.HEADER);
     /** What the front end may read of a response besides the CORS-safelisted headers. */
-    private static final List<String> EXPOSED_HEADERS = List.of(RequestIds.HEADER, JsonResponses.IDEMPOTENT_REPLAYED);
+    private static final List<String> EXPOSED_HEADERS = List.of(RequestIds.HEADER, JsonResponses.IDEMPOTENT_REPLAYED,
+            ThrottlingHeaders.RETRY_AFTER, ThrottlingHeaders.RATE_LIMIT_POLICY, ThrottlingHeaders.RATE_LIMIT);
     /** How long a browser may reuse a preflight answer (browsers cap it at 2 h or less). */
     private static final long MAX_AGE_SECONDS = 600;
 

@@ -46,7 +46,9 @@ class CorsTest extends WebAdapterTest {
 
         assertThat(headers.getAccessControlAllowOrigin()).isEqualTo(ALLOWED);
         assertThat(headers.getVary()).contains("Origin");
-        assertThat(headers.getAccessControlExposeHeaders()).contains("X-Request-Id", "Idempotent-Replayed");
+        // A front end on another origin must be able to read when to retry after a 429.
+        assertThat(headers.getAccessControlExposeHeaders()).contains("X-Request-Id", "Idempotent-Replayed",
+                "Retry-After", "RateLimit-Policy", "RateLimit");
         assertThat(headers.containsHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS)).isFalse();
     }
 

@@ -18,13 +18,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
-/** Every route class, success and failure alike, carries the exact helmet 8 baseline of PRODUCTION.md. */
+/** Every route class, success and failure alike, carries the exact helmet 8 baseline of docs/security.md. */
 class SecurityHeadersTest extends WebAdapterTest {
 
     static final String CAR = "1a2b3c4d-0000-4000-8000-0000000000a1";
     static final String SECOND_CAR = "1a2b3c4d-0000-4000-8000-0000000000a2";
 
-    /** Written out from PRODUCTION.md, not read from the code under test. */
+    /** Written out from docs/security.md, not read from the code under test. */
     static final Map<String, String> BASELINE = Map.ofEntries(
             Map.entry("Content-Security-Policy", "default-src 'self';base-uri 'self';font-src 'self' https: data:;"
                     + "form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';"

@@ -41,7 +41,7 @@ public final class ContractAssertions {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    /** The reason phrases API-CONTRACT.md lists, plus 403 (CORS refusal) and 405. */
+    /** The reason phrases the contract lists (docs/api.md), plus 403 (CORS refusal) and 405. */
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"),
