@@ -76,9 +76,20 @@ final class CarSearchStatements {
 
     String pageSql() {
         return "SELECT " + CarRows.columns(CarRows.SUMMARY_COLUMNS, "c") + " FROM ("
-                + "SELECT id, " + sortColumn + " FROM cars WHERE " + where
+                + "SELECT id, " + sortColumn + " FROM " + matches()
                 + " ORDER BY " + orderBy("") + " LIMIT :limit OFFSET :offset"
                 + ") AS p JOIN cars AS c ON c.id = p.id ORDER BY " + orderBy("p.");
+    }
+
+    /**
+     * Free text is not in the sort indexes: walking one and checking each car's title reads a row per
+     * car until the page is full, which for a rare word is most of the table. Its matches are found
+     * first, through the trigram indexes (a materialized subquery the planner cannot turn into that
+     * walk), then sorted.
+     */
+    private String matches() {
+        return criteria.q() == null ? "cars WHERE " + where
+                : "(SELECT id, " + sortColumn + " FROM cars WHERE " + where + " OFFSET 0) AS text_matches";
     }
 
     String countSql() {

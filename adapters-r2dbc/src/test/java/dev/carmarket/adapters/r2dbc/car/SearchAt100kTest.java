@@ -108,6 +108,9 @@ class SearchAt100kTest {
 
         assertThat(explain(statements.filterValues(), statements.countSql()))
                 .contains("cars_title_trgm_idx", "cars_make_trgm_idx", "cars_model_trgm_idx");
+        // The page finds its matches the same way, instead of walking the price order and reading each title.
+        assertThat(explain(statements.pageValues(), statements.pageSql()))
+                .contains("cars_title_trgm_idx", "cars_make_trgm_idx", "cars_model_trgm_idx");
     }
 
     @Test
