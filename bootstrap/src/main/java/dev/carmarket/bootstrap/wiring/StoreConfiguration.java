@@ -44,8 +44,8 @@ public class StoreConfiguration {
         DatabaseMigrator migrator = new DatabaseMigrator(database.connection());
         // Blocking JDBC on the startup thread, before the web server exists: the schema is current before any request.
         int applied = migrator.migrate();
-        log.info("Using PostgreSQL at {}:{}/{} (schema version {}, {} migration(s) applied now, pool max {})",
-                database.connection().host(), database.connection().port(), database.connection().database(),
+        log.info("Using PostgreSQL at {} (schema version {}, {} migration(s) applied now, pool max {})",
+                database.connection().server(),
                 migrator.currentVersion(), applied, database.pool().maxSize());
         R2dbcPersistence persistence = R2dbcPersistence.create(database.connection(), database.pool(),
                 database.replicas(), timeSource,

@@ -64,7 +64,7 @@ public final class R2dbcCarCatalog implements CarCatalog {
             OptionalLong cachedTotal = cached.total();
             if (cached.refreshDue()) {
                 // Detached: this search answers at once with the cached total, and the recount outlives it.
-                counts.recount(filters, criteria, cachedTotal.getAsLong());
+                counts.recount(filters, criteria, statements, cachedTotal.getAsLong());
             }
             Mono<Long> total = cachedTotal.isPresent() ? Mono.just(cachedTotal.getAsLong())
                     : counts.count(filters, statements);

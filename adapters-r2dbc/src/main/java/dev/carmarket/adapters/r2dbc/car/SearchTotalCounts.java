@@ -56,10 +56,10 @@ final class SearchTotalCounts {
     }
 
     /** Counts {@code filters} again in the background; {@code previousTotal} says how it is best counted. */
-    void recount(SearchFilters filters, SearchCriteria criteria, long previousTotal) {
+    void recount(SearchFilters filters, SearchCriteria criteria, CarSearchStatements statements, long previousTotal) {
         // Free text is matched through its trigram indexes, which a pass over the sort index cannot use.
         if (previousTotal < ALONE_BELOW || criteria.q() != null) {
-            countAlone(filters, CarSearchStatements.of(criteria));
+            countAlone(filters, statements);
             return;
         }
         synchronized (pending) {

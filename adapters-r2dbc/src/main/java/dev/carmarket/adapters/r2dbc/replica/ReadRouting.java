@@ -32,10 +32,6 @@ public final class ReadRouting {
         this.replicaAttemptTimeout = replicaAttemptTimeout;
     }
 
-    public static ReadRouting primaryOnly(DatabaseClient primary) {
-        return new ReadRouting(primary, List.of(), ReadRoutingListener.NONE, Duration.ZERO);
-    }
-
     /**
      * Runs {@code read} on a replica or the primary. The replica's attempt is bounded by
      * {@code replicaAttemptTimeout}, which leaves the primary the rest of the caller's time.

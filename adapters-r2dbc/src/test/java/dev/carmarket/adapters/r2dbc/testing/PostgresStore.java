@@ -2,7 +2,6 @@ package dev.carmarket.adapters.r2dbc.testing;
 
 import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
-import dev.carmarket.adapters.r2dbc.replica.ReadRouting;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.car.R2dbcCarCatalog;
@@ -32,7 +31,7 @@ public final class PostgresStore {
     private PostgresStore(R2dbcPersistence persistence) {
         this.persistence = persistence;
         this.catalog = new R2dbcCarCatalog(persistence.databaseClient(),
-                ReadRouting.primaryOnly(persistence.databaseClient()),
+                persistence.readReplicas().routing(),
                 new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z")),
                 new StoreCalls(QueryObserver.NONE, PoolSettings.defaults().callTimeout()));
     }
