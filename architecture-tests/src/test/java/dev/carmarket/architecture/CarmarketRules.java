@@ -37,7 +37,8 @@ final class CarmarketRules {
     private static final String[] HEXAGON_LIBRARIES = {"java..", "reactor.core..", "reactor.util.function.."};
 
     /** Every adapter the module graph knows; a new one is added here on purpose. */
-    private static final String[] ADAPTERS = {"web", "r2dbc", "inmemory", "observability"};
+    private static final String[] ADAPTERS =
+            {"web", "r2dbc", "inmemory", "system", "sandbox", "demo", "observability"};
 
     private static final String SPRING_BOOT_APPLICATION =
             "org.springframework.boot.autoconfigure.SpringBootApplication";

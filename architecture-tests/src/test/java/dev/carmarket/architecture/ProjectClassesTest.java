@@ -24,9 +24,10 @@ class ProjectClassesTest {
 
     private final JavaClasses production = ProjectClasses.production();
 
-    /** Modules with production code today; add adapters.observability once it has some. */
+    /** Every module with production code. */
     @ParameterizedTest
-    @ValueSource(strings = {"ports", "core", "adapters.inmemory", "adapters.r2dbc", "adapters.web", "bootstrap"})
+    @ValueSource(strings = {"ports", "core", "adapters.system", "adapters.sandbox", "adapters.demo", "adapters.inmemory",
+            "adapters.r2dbc", "adapters.web", "adapters.observability", "bootstrap"})
     void seesTheClassesOfEveryModule(String module) {
         String pkg = CarmarketRules.PRODUCTION_ROOT + "." + module + ".";
 

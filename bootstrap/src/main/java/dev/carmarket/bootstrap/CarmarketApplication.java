@@ -3,12 +3,12 @@ package dev.carmarket.bootstrap;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.bootstrap.settings.LogFormat;
 import dev.carmarket.bootstrap.wiring.CoreConfiguration;
-import dev.carmarket.bootstrap.wiring.ObservabilityWiring;
-import dev.carmarket.bootstrap.wiring.OperationsWiring;
-import dev.carmarket.bootstrap.wiring.SecurityWiring;
+import dev.carmarket.bootstrap.wiring.ObservabilityConfiguration;
+import dev.carmarket.bootstrap.wiring.OperationsConfiguration;
+import dev.carmarket.bootstrap.wiring.SecurityConfiguration;
 import dev.carmarket.bootstrap.wiring.SettingsInitializer;
 import dev.carmarket.bootstrap.wiring.StoreConfiguration;
-import dev.carmarket.bootstrap.wiring.ThreadLocalPropagation;
+import dev.carmarket.bootstrap.observation.ThreadLocalPropagation;
 import dev.carmarket.bootstrap.wiring.WebConfiguration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({StoreConfiguration.class, CoreConfiguration.class, WebConfiguration.class, OperationsWiring.class,
-        SecurityWiring.class, ObservabilityWiring.class})
+@Import({StoreConfiguration.class, CoreConfiguration.class, WebConfiguration.class, OperationsConfiguration.class,
+        SecurityConfiguration.class, ObservabilityConfiguration.class})
 public class CarmarketApplication {
 
     public static void main(String[] args) {

@@ -3,7 +3,7 @@ package dev.carmarket.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
-import dev.carmarket.bootstrap.wiring.OrderExpiryScheduler;
+import dev.carmarket.bootstrap.scheduling.OrderExpiryScheduler;
 import dev.carmarket.bootstrap.wiring.SettingsInitializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -15,6 +15,6 @@ class InMemoryCarBulkLoaderTest extends CarBulkLoaderContract {
 
     @Override
     protected CarCatalog catalog() {
-        return adapters.carCatalog();
+        return adapters.ports().carCatalog();
     }
 }

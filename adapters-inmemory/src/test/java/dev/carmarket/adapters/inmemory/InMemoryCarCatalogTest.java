@@ -13,7 +13,7 @@ class InMemoryCarCatalogTest extends CarCatalogContract {
 
     @Override
     protected CarCatalog catalog() {
-        return adapters.carCatalog();
+        return adapters.ports().carCatalog();
     }
 
     @Override

@@ -10,11 +10,11 @@ class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
 
     @Override
     protected IdempotencyStore idempotency() {
-        return adapters.idempotencyStore();
+        return adapters.ports().idempotencyStore();
     }
 
     @Override
     protected TransactionRunner transactions() {
-        return adapters.transactionRunner();
+        return adapters.ports().transactionRunner();
     }
 }

@@ -9,6 +9,6 @@ class InMemoryOrderNumberSequenceTest extends OrderNumberSequenceContract {
 
     @Override
     protected OrderNumberSequence sequence() {
-        return adapters.orderNumberSequence();
+        return adapters.ports().orderNumberSequence();
     }
 }

@@ -14,12 +14,12 @@ class InMemoryOrderRepositoryTest extends OrderRepositoryContract {
 
     @Override
     protected OrderRepository orders() {
-        return adapters.orderRepository();
+        return adapters.ports().orderRepository();
     }
 
     @Override
     protected TransactionRunner transactions() {
-        return adapters.transactionRunner();
+        return adapters.ports().transactionRunner();
     }
 
     @Override

@@ -14,12 +14,12 @@ class InMemoryPaymentRepositoryTest extends PaymentRepositoryContract {
 
     @Override
     protected PaymentRepository payments() {
-        return adapters.paymentRepository();
+        return adapters.ports().paymentRepository();
     }
 
     @Override
     protected OrderRepository orders() {
-        return adapters.orderRepository();
+        return adapters.ports().orderRepository();
     }
 
     @Override

@@ -10,11 +10,11 @@ class InMemoryProcessedEventStoreTest extends ProcessedEventStoreContract {
 
     @Override
     protected ProcessedEventStore processedEvents() {
-        return adapters.processedEventStore();
+        return adapters.ports().processedEventStore();
     }
 
     @Override
     protected TransactionRunner transactions() {
-        return adapters.transactionRunner();
+        return adapters.ports().transactionRunner();
     }
 }

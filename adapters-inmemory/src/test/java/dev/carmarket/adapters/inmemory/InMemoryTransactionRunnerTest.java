@@ -18,32 +18,32 @@ class InMemoryTransactionRunnerTest extends TransactionRunnerContract {
 
     @Override
     protected TransactionRunner transactions() {
-        return adapters.transactionRunner();
+        return adapters.ports().transactionRunner();
     }
 
     @Override
     protected CarCatalog catalog() {
-        return adapters.carCatalog();
+        return adapters.ports().carCatalog();
     }
 
     @Override
     protected OrderRepository orders() {
-        return adapters.orderRepository();
+        return adapters.ports().orderRepository();
     }
 
     @Override
     protected PaymentRepository payments() {
-        return adapters.paymentRepository();
+        return adapters.ports().paymentRepository();
     }
 
     @Override
     protected ProcessedEventStore processedEvents() {
-        return adapters.processedEventStore();
+        return adapters.ports().processedEventStore();
     }
 
     @Override
     protected IdempotencyStore idempotency() {
-        return adapters.idempotencyStore();
+        return adapters.ports().idempotencyStore();
     }
 
     @Override

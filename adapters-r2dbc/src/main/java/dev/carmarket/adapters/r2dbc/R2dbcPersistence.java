@@ -14,6 +14,7 @@ import dev.carmarket.adapters.r2dbc.replica.ReadReplicas;
 import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener;
 import dev.carmarket.adapters.r2dbc.replica.ReplicaSettings;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
+import dev.carmarket.ports.out.StorePorts;
 import dev.carmarket.ports.out.system.TimeSource;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -45,14 +46,8 @@ public final class R2dbcPersistence implements AutoCloseable {
     private final ReadReplicas readReplicas;
     private final DatabaseClient client;
     private final StoreCalls calls;
-    private final R2dbcTransactionRunner transactionRunner;
-    private final R2dbcCarCatalog carCatalog;
+    private final StorePorts ports;
     private final R2dbcCarBulkLoader carBulkLoader;
-    private final R2dbcOrderRepository orderRepository;
-    private final R2dbcOrderNumberSequence orderNumberSequence;
-    private final R2dbcPaymentRepository paymentRepository;
-    private final R2dbcProcessedEventStore processedEventStore;
-    private final R2dbcIdempotencyStore idempotencyStore;
 
     private R2dbcPersistence(ConnectionPool pool, TimeSource timeSource, StoreCalls calls,
             ReplicaSettings replicas, PoolSettings poolSettings, ReadRoutingListener listener) {
@@ -63,15 +58,15 @@ public final class R2dbcPersistence implements AutoCloseable {
         this.readReplicas = ReadReplicas.connect(replicas,
                 (replica, name) -> connectionPool(replica, poolSettings, name), client, listener,
                 poolSettings.callTimeout().dividedBy(2));
-        this.transactionRunner = new R2dbcTransactionRunner(
-                TransactionalOperator.create(new R2dbcTransactionManager(pool)));
-        this.carCatalog = new R2dbcCarCatalog(client, readReplicas.routing(), timeSource, calls);
+        this.ports = new StorePorts(
+                new R2dbcCarCatalog(client, readReplicas.routing(), timeSource, calls),
+                new R2dbcOrderRepository(client, calls),
+                new R2dbcOrderNumberSequence(client, calls),
+                new R2dbcPaymentRepository(client, calls),
+                new R2dbcProcessedEventStore(client, calls),
+                new R2dbcIdempotencyStore(client, calls),
+                new R2dbcTransactionRunner(TransactionalOperator.create(new R2dbcTransactionManager(pool))));
         this.carBulkLoader = new R2dbcCarBulkLoader(client, calls);
-        this.orderRepository = new R2dbcOrderRepository(client, calls);
-        this.orderNumberSequence = new R2dbcOrderNumberSequence(client, calls);
-        this.paymentRepository = new R2dbcPaymentRepository(client, calls);
-        this.processedEventStore = new R2dbcProcessedEventStore(client, calls);
-        this.idempotencyStore = new R2dbcIdempotencyStore(client, calls);
     }
 
     /**
@@ -166,36 +161,14 @@ public final class R2dbcPersistence implements AutoCloseable {
         return client;
     }
 
-    public R2dbcTransactionRunner transactionRunner() {
-        return transactionRunner;
+    /** Every store port, on the primary's pool (searches and car details routed to replicas when configured). */
+    public StorePorts ports() {
+        return ports;
     }
 
-    public R2dbcCarCatalog carCatalog() {
-        return carCatalog;
-    }
-
+    /** Lists cars on the primary, for {@code --seed} and tests; not among the service's ports. */
     public R2dbcCarBulkLoader carBulkLoader() {
         return carBulkLoader;
-    }
-
-    public R2dbcOrderRepository orderRepository() {
-        return orderRepository;
-    }
-
-    public R2dbcOrderNumberSequence orderNumberSequence() {
-        return orderNumberSequence;
-    }
-
-    public R2dbcPaymentRepository paymentRepository() {
-        return paymentRepository;
-    }
-
-    public R2dbcProcessedEventStore processedEventStore() {
-        return processedEventStore;
-    }
-
-    public R2dbcIdempotencyStore idempotencyStore() {
-        return idempotencyStore;
     }
 
     /** Closes the pool and waits for it: for shutdown hooks and tests, never on an event loop. */

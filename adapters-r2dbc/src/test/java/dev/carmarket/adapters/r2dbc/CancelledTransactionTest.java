@@ -2,7 +2,7 @@ package dev.carmarket.adapters.r2dbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarStatus;
@@ -26,7 +26,7 @@ class CancelledTransactionTest {
     @RegisterExtension
     static final PostgresDatabase DATABASE = new PostgresDatabase();
 
-    private static final MutableTimeSource TIME = new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
+    private static final ManualTimeSource TIME = new ManualTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
 
     @Test
     void aCancelledTransactionReleasesItsRowLocksAndChangesNothing() {
@@ -35,8 +35,8 @@ class CancelledTransactionTest {
         StepVerifier.create(persistence.carBulkLoader().load(Flux.just(car))).expectNext(1L).verifyComplete();
 
         AtomicBoolean reserved = new AtomicBoolean();
-        Disposable cancelledRequest = persistence.transactionRunner()
-                .inTransaction(() -> persistence.carCatalog()
+        Disposable cancelledRequest = persistence.ports().transactionRunner()
+                .inTransaction(() -> persistence.ports().carCatalog()
                         .changeStatus(car.id(), CarStatus.AVAILABLE, CarStatus.RESERVED)
                         .doOnNext(reserved::set)
                         .then(Mono.never()))
@@ -45,11 +45,11 @@ class CancelledTransactionTest {
         cancelledRequest.dispose();
 
         // The row is free again: another writer takes it at once instead of waiting on a lock.
-        StepVerifier.create(persistence.carCatalog().changeStatus(car.id(), CarStatus.AVAILABLE, CarStatus.RESERVED))
+        StepVerifier.create(persistence.ports().carCatalog().changeStatus(car.id(), CarStatus.AVAILABLE, CarStatus.RESERVED))
                 .expectNext(true)
                 .expectComplete()
                 .verify(Duration.ofSeconds(3));
-        assertThat(persistence.carCatalog().findById(car.id()).block(Duration.ofSeconds(3)).summary().status())
+        assertThat(persistence.ports().carCatalog().findById(car.id()).block(Duration.ofSeconds(3)).summary().status())
                 .isEqualTo(CarStatus.RESERVED);
     }
 }

@@ -4,7 +4,7 @@ import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import io.r2dbc.pool.PoolMetrics;
 import java.time.Instant;
@@ -18,7 +18,7 @@ class ConnectionPoolWarmUpTest {
     @RegisterExtension
     static final PostgresDatabase DATABASE = new PostgresDatabase();
 
-    private static final MutableTimeSource TIME = new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
+    private static final ManualTimeSource TIME = new ManualTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
 
     @Test
     void warmUpOpensTheInitialConnectionsBeforeAnyRequest() {

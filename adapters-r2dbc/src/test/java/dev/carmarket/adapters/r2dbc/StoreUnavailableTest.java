@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.car.CarStatus;
@@ -32,7 +32,7 @@ class StoreUnavailableTest {
     @RegisterExtension
     static final PostgresDatabase DATABASE = new PostgresDatabase();
 
-    private static final MutableTimeSource TIME = new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
+    private static final ManualTimeSource TIME = new ManualTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
 
     @Test
     void everyPortFailsFastWithStoreUnavailableWhenNothingListens() throws IOException {
@@ -44,13 +44,13 @@ class StoreUnavailableTest {
         try (R2dbcPersistence persistence = R2dbcPersistence.create(closedPort, PoolSettings.defaults(), TIME, observer)) {
             CarId car = new CarId(UUID.randomUUID());
             List<Mono<?>> calls = List.of(
-                    persistence.carCatalog().search(SearchCriteria.defaults()),
-                    persistence.carCatalog().findById(car),
-                    persistence.carCatalog().changeStatus(car, CarStatus.AVAILABLE, CarStatus.RESERVED),
+                    persistence.ports().carCatalog().search(SearchCriteria.defaults()),
+                    persistence.ports().carCatalog().findById(car),
+                    persistence.ports().carCatalog().changeStatus(car, CarStatus.AVAILABLE, CarStatus.RESERVED),
                     persistence.carBulkLoader().load(Flux.just(TestCars.available())),
-                    persistence.orderNumberSequence().next(),
-                    persistence.processedEventStore().markProcessed("evt_1", TIME.now()),
-                    persistence.transactionRunner().inTransaction(() -> Mono.just(1)),
+                    persistence.ports().orderNumberSequence().next(),
+                    persistence.ports().processedEventStore().markProcessed("evt_1", TIME.now()),
+                    persistence.ports().transactionRunner().inTransaction(() -> Mono.just(1)),
                     persistence.pingDatabase(Duration.ofSeconds(1)));
 
             for (Mono<?> call : calls) {
@@ -65,7 +65,7 @@ class StoreUnavailableTest {
     void anExhaustedPoolTurnsWaitingIntoStoreUnavailableAfterTheAcquireTimeout() {
         try (R2dbcPersistence persistence = R2dbcPersistence.create(DATABASE.settings(),
                 onePooledConnection(Duration.ofMillis(300)), TIME, QueryObserver.NONE)) {
-            expectStoreUnavailableWhileTheOnlyConnectionIsBusy(persistence, persistence.orderNumberSequence().next());
+            expectStoreUnavailableWhileTheOnlyConnectionIsBusy(persistence, persistence.ports().orderNumberSequence().next());
         }
     }
 
@@ -98,8 +98,8 @@ class StoreUnavailableTest {
     private static void expectStoreUnavailableWhileTheOnlyConnectionIsBusy(R2dbcPersistence persistence, Mono<?> call) {
         // Open the connection first: creating it counts against the acquire timeout on a loaded machine.
         persistence.pingDatabase(Duration.ofSeconds(10)).block(Duration.ofSeconds(10));
-        Mono<Object> busy = persistence.transactionRunner()
-                .inTransaction(() -> persistence.orderNumberSequence().next().then(Mono.delay(Duration.ofSeconds(1))))
+        Mono<Object> busy = persistence.ports().transactionRunner()
+                .inTransaction(() -> persistence.ports().orderNumberSequence().next().then(Mono.delay(Duration.ofSeconds(1))))
                 .cast(Object.class);
         Mono<Object> outcome = Mono.delay(Duration.ofMillis(200)).then(call).cast(Object.class).onErrorResume(Mono::just);
 

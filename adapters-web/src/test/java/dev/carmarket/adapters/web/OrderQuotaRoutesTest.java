@@ -47,13 +47,13 @@ class OrderQuotaRoutesTest extends WebAdapterTest {
         refused.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1800");
 
         assertThat(pendingOrders()).isEqualTo(ordersBefore);
-        assertThat(harness.adapters().carCatalog().findById(TestCars.car().id(car(2)).build().id()).block()
+        assertThat(harness.stores().carCatalog().findById(TestCars.car().id(car(2)).build().id()).block()
                 .summary().status().name()).isEqualTo("AVAILABLE");
     }
 
     /** Every pending order, whatever its expiry. */
     private long pendingOrders() {
-        return harness.adapters().orderRepository()
+        return harness.stores().orderRepository()
                 .findExpiredPending(WebAdapterHarness.NOW.plusSeconds(86_400), 1_000).count().block();
     }
 

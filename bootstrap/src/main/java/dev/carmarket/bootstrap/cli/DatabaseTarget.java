@@ -1,6 +1,6 @@
 package dev.carmarket.bootstrap.cli;
 
-import dev.carmarket.adapters.inmemory.system.SystemTimeSource;
+import dev.carmarket.adapters.system.SystemTimeSource;
 import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener;

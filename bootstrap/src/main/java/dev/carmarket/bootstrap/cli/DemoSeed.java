@@ -1,6 +1,6 @@
 package dev.carmarket.bootstrap.cli;
 
-import dev.carmarket.adapters.inmemory.demo.DemoCarGenerator;
+import dev.carmarket.adapters.demo.DemoCarGenerator;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.migration.DatabaseMigrator;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;

@@ -1,6 +1,6 @@
 package dev.carmarket.bootstrap.cli;
 
-import dev.carmarket.adapters.inmemory.demo.DemoCarGenerator;
+import dev.carmarket.adapters.demo.DemoCarGenerator;
 
 /** What one start of the jar does, chosen by its arguments. */
 public sealed interface LaunchCommand {

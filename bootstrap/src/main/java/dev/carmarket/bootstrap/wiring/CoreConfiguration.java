@@ -1,11 +1,13 @@
 package dev.carmarket.bootstrap.wiring;
 
+import dev.carmarket.bootstrap.scheduling.OrderExpiryScheduler;
+import dev.carmarket.bootstrap.store.StoreAdapters;
 import dev.carmarket.adapters.observability.metrics.MeteredHandlePaymentEventUseCase;
 import dev.carmarket.adapters.observability.metrics.MeteredPlaceOrderUseCase;
 import dev.carmarket.adapters.observability.metrics.MeteredStartPaymentUseCase;
-import dev.carmarket.adapters.inmemory.payment.SandboxPaymentProvider;
-import dev.carmarket.adapters.inmemory.system.RandomIdGenerator;
-import dev.carmarket.adapters.inmemory.system.SystemTimeSource;
+import dev.carmarket.adapters.sandbox.SandboxPaymentProvider;
+import dev.carmarket.adapters.system.RandomIdGenerator;
+import dev.carmarket.adapters.system.SystemTimeSource;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.core.assembly.CarmarketCore;
 import dev.carmarket.core.common.CoreSettings;
@@ -50,13 +52,9 @@ public class CoreConfiguration {
     @Bean
     CarmarketCore carmarketCore(StoreAdapters store, SandboxPaymentProvider paymentProvider, TimeSource timeSource,
             IdGenerator idGenerator, CarmarketSettings settings) {
-        return store.addTo(CarmarketCore.builder())
-                .paymentProvider(paymentProvider)
-                .timeSource(timeSource)
-                .idGenerator(idGenerator)
-                .settings(new CoreSettings(settings.orders().ttl(), CoreSettings.DEFAULT_EXPIRY_BATCH_SIZE,
-                        settings.orders().quota()))
-                .build();
+        return new CarmarketCore(store.ports(), paymentProvider, timeSource, idGenerator,
+                new CoreSettings(settings.orders().ttl(), CoreSettings.DEFAULT_EXPIRY_BATCH_SIZE,
+                        settings.orders().quota()));
     }
 
     @Bean

@@ -1,7 +1,11 @@
 package dev.carmarket.bootstrap.wiring;
 
+import dev.carmarket.bootstrap.observation.ConnectionPoolGauges;
+import dev.carmarket.bootstrap.observation.ReplicaObservation;
+import dev.carmarket.bootstrap.store.MeteredStorePorts;
+import dev.carmarket.bootstrap.store.StoreAdapters;
 import dev.carmarket.adapters.inmemory.InMemoryAdapters;
-import dev.carmarket.adapters.inmemory.demo.DemoCarGenerator;
+import dev.carmarket.adapters.demo.DemoCarGenerator;
 import dev.carmarket.adapters.observability.metrics.BackgroundQueryMetrics;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.migration.DatabaseMigrator;
@@ -37,7 +41,7 @@ public class StoreConfiguration {
         StoreAdapters store = settings.database()
                 .map(database -> postgres(database, timeSource, registry))
                 .orElseGet(StoreConfiguration::inMemory);
-        return MeteredStores.decorate(store, registry);
+        return store.decorate(new MeteredStorePorts(registry));
     }
 
     private static StoreAdapters postgres(DatabaseSettings database, TimeSource timeSource, MeterRegistry registry) {
@@ -49,7 +53,7 @@ public class StoreConfiguration {
                 migrator.currentVersion(), applied, database.pool().maxSize());
         R2dbcPersistence persistence = R2dbcPersistence.create(database.connection(), database.pool(),
                 database.replicas(), timeSource,
-                // Port calls are timed by the Metered* decorators (MeteredStores); this times only the
+                // Port calls are timed by the Metered* decorators (MeteredStorePorts); this times only the
                 // adapter's background queries.
                 new BackgroundQueryMetrics(registry)::queryFinished, new ReplicaObservation(registry));
         ConnectionPoolGauges.register(persistence.connectionPool(), R2dbcPersistence.PRIMARY_POOL, registry);
@@ -86,6 +90,7 @@ public class StoreConfiguration {
     private static StoreAdapters inMemory() {
         log.warn("Using the in-memory store with {} demo cars (no DATABASE_URL): data is lost on restart",
                 IN_MEMORY_DEMO_CARS);
-        return StoreAdapters.inMemory(InMemoryAdapters.withDemoData(IN_MEMORY_DEMO_CARS));
+        return StoreAdapters.inMemory(InMemoryAdapters.withCars(
+                new DemoCarGenerator(DemoCarGenerator.DEFAULT_SEED).stream(IN_MEMORY_DEMO_CARS)));
     }
 }

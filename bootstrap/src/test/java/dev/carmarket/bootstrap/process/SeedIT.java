@@ -2,7 +2,7 @@ package dev.carmarket.bootstrap.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.adapters.inmemory.demo.DemoCarGenerator;
+import dev.carmarket.adapters.demo.DemoCarGenerator;
 import dev.carmarket.ports.domain.car.CarStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;

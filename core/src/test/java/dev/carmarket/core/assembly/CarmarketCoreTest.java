@@ -2,8 +2,11 @@ package dev.carmarket.core.assembly;
 
 import static dev.carmarket.core.support.TestCommands.payByCard;
 import static dev.carmarket.core.support.TestCommands.pickUp;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.carmarket.adapters.inmemory.InMemoryAdapters;
+import dev.carmarket.adapters.sandbox.SandboxPaymentProvider;
+import dev.carmarket.core.common.CoreSettings;
 import dev.carmarket.core.support.TestMarket;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarPage;
@@ -14,18 +17,26 @@ import dev.carmarket.ports.domain.order.OrderView;
 import dev.carmarket.ports.domain.payment.Payment;
 import dev.carmarket.ports.domain.payment.PaymentEventOutcome;
 import dev.carmarket.ports.domain.payment.PaymentStatus;
+import dev.carmarket.ports.out.StorePorts;
+import dev.carmarket.ports.testing.ManualTimeSource;
+import dev.carmarket.ports.testing.SeededIdGenerator;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 class CarmarketCoreTest {
 
     @Test
-    void namesEveryMissingPort() {
-        assertThatThrownBy(() -> CarmarketCore.builder().settings(null).build())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("CarmarketCore needs carCatalog, orderRepository, orderNumberSequence, paymentRepository, "
-                        + "paymentProvider, processedEventStore, idempotencyStore, transactionRunner, timeSource, "
-                        + "idGenerator, settings");
+    void namesAMissingCollaborator() {
+        StorePorts stores = InMemoryAdapters.empty().ports();
+        ManualTimeSource clock = new ManualTimeSource(TestMarket.START);
+        SeededIdGenerator ids = new SeededIdGenerator(1);
+
+        assertThatNullPointerException()
+                .isThrownBy(() -> new CarmarketCore(stores, null, clock, ids, CoreSettings.defaults()))
+                .withMessage("paymentProvider");
+        assertThatNullPointerException()
+                .isThrownBy(() -> new CarmarketCore(stores, new SandboxPaymentProvider(ids), clock, ids, null))
+                .withMessage("settings");
     }
 
     @Test

@@ -4,8 +4,9 @@ import static dev.carmarket.core.support.DomainErrors.isDomainError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.adapters.inmemory.InMemoryAdapters;
-import dev.carmarket.adapters.inmemory.system.ManualTimeSource;
-import dev.carmarket.adapters.inmemory.system.SeededIdGenerator;
+import dev.carmarket.ports.out.StorePorts;
+import dev.carmarket.ports.testing.ManualTimeSource;
+import dev.carmarket.ports.testing.SeededIdGenerator;
 import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.IdempotencyKey;
 import dev.carmarket.ports.out.idempotency.IdempotencyRecord;
@@ -22,14 +23,11 @@ class IdempotentCreationTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final IdempotencyKey KEY = new IdempotencyKey("key-1");
 
-    private final InMemoryAdapters adapters = InMemoryAdapters.builder()
-            .timeSource(new ManualTimeSource(NOW))
-            .idGenerator(new SeededIdGenerator(1))
-            .build();
+    private final StorePorts stores = InMemoryAdapters.empty().ports();
     /** What "creating" stored: resource id -> name. */
     private final Map<UUID, String> created = new ConcurrentHashMap<>();
-    private final IdempotentCreation<String> creation = new IdempotentCreation<>(adapters.idempotencyStore(),
-            adapters.transactionRunner(), adapters.timeSource(), adapters.idGenerator(), "test",
+    private final IdempotentCreation<String> creation = new IdempotentCreation<>(stores.idempotencyStore(),
+            stores.transactionRunner(), new ManualTimeSource(NOW), new SeededIdGenerator(1), "test",
             id -> Mono.justOrEmpty(created.get(id)).map(name -> "replayed " + name));
 
     private Mono<String> create(IdempotencyKey key, String fingerprint, String name) {
@@ -74,7 +72,7 @@ class IdempotentCreationTest {
 
     @Test
     void aKeyPointingToAMissingResourceIsAnError() {
-        adapters.idempotencyStore()
+        stores.idempotencyStore()
                 .claimOrGetExisting(new IdempotencyRecord("test", KEY, "same", UUID.randomUUID(), NOW))
                 .block();
 

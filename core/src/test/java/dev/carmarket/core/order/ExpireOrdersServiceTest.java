@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.core.common.CoreSettings;
 import dev.carmarket.core.support.TestMarket;
+import dev.carmarket.ports.out.StorePorts;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.common.DomainError;
@@ -92,11 +93,15 @@ class ExpireOrdersServiceTest {
         OrderView order = market.placeOrder(car);
         Payment payment = market.startPayment(order);
         market.advance(Duration.ofMinutes(31));
-        Order listedByTheJob = market.adapters().orderRepository().findById(order.id()).block();
+        Order listedByTheJob = market.stores().orderRepository().findById(order.id()).block();
         market.core().handlePaymentEvent().handle(market.succeeded(payment)).block();
-        OrderRepository staleListing = new StaleExpiredListing(market.adapters().orderRepository(), listedByTheJob);
 
-        StepVerifier.create(market.coreWith(ports -> ports.orderRepository(staleListing)).expireOrders().expireDueOrders())
+        StepVerifier.create(market.coreWith(new StorePorts.Decorator() {
+            @Override
+            public OrderRepository orderRepository(OrderRepository port) {
+                return new StaleExpiredListing(port, listedByTheJob);
+            }
+        }).expireOrders().expireDueOrders())
                 .expectNext(0)
                 .verifyComplete();
         assertThat(market.orderStatus(order.id())).isEqualTo(OrderStatus.PAID);

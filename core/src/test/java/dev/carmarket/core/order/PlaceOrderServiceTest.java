@@ -9,6 +9,7 @@ import dev.carmarket.core.assembly.CarmarketCore;
 import dev.carmarket.core.common.CoreSettings;
 import dev.carmarket.core.support.StoreOutage;
 import dev.carmarket.core.support.TestMarket;
+import dev.carmarket.ports.out.StorePorts;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.common.DomainError;
@@ -206,8 +207,12 @@ class PlaceOrderServiceTest {
     @Test
     void aStoreFailureSurfacesAndRollsBackTheReservationAndTheKey() {
         CarDetails car = market.listCar();
-        CarmarketCore failingInsert = market.coreWith(ports -> ports.orderRepository(StoreOutage.failing(
-                OrderRepository.class, market.adapters().orderRepository(), "insert")));
+        CarmarketCore failingInsert = market.coreWith(new StorePorts.Decorator() {
+            @Override
+            public OrderRepository orderRepository(OrderRepository port) {
+                return StoreOutage.failing(OrderRepository.class, port, "insert");
+            }
+        });
 
         assertFailsWith(failingInsert.placeOrder().placeOrder(pickUp(car.id(), "key-1")),
                 DomainError.STORE_UNAVAILABLE);

@@ -78,8 +78,8 @@ class ReservationQuotaTest {
             place("hoarder+" + minute + "@example.com", "203.0.113.9", null).block();
             market.advance(Duration.ofMinutes(1));
         }
-        var loweredToOne = market.coreWith(builder -> builder.settings(
-                CoreSettings.defaults().withReservationQuota(Optional.of(new ReservationQuota(2, 1)))));
+        var loweredToOne = market.coreWith(
+                CoreSettings.defaults().withReservationQuota(Optional.of(new ReservationQuota(2, 1))));
 
         DomainException refused = refusal(loweredToOne.placeOrder().placeOrder(new PlaceOrderCommand(
                 market.listCar().id(), TestOrders.JANE, DeliveryOption.PICKUP, null, null, null,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.carmarket.core.assembly.CarmarketCore;
 import dev.carmarket.core.support.StoreOutage;
 import dev.carmarket.core.support.TestMarket;
+import dev.carmarket.ports.out.StorePorts;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.common.DomainError;
@@ -153,8 +154,12 @@ class HandlePaymentEventServiceTest {
 
     @Test
     void aStoreFailureSurfacesAndUndoesEverythingSoTheRedeliveryApplies() {
-        CarmarketCore carStoreDown = market.coreWith(ports -> ports.carCatalog(StoreOutage.failing(
-                CarCatalog.class, market.adapters().carCatalog(), "changeStatus")));
+        CarmarketCore carStoreDown = market.coreWith(new StorePorts.Decorator() {
+            @Override
+            public CarCatalog carCatalog(CarCatalog port) {
+                return StoreOutage.failing(CarCatalog.class, port, "changeStatus");
+            }
+        });
         PaymentEvent succeeded = market.succeeded(payment);
 
         assertFailsWith(carStoreDown.handlePaymentEvent().handle(succeeded), DomainError.STORE_UNAVAILABLE);

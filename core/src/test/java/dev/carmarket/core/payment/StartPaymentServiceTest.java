@@ -4,11 +4,12 @@ import static dev.carmarket.core.support.DomainErrors.assertFailsWith;
 import static dev.carmarket.core.support.TestCommands.payByCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.adapters.inmemory.payment.SandboxPaymentProvider;
+import dev.carmarket.adapters.sandbox.SandboxPaymentProvider;
 import dev.carmarket.core.assembly.CarmarketCore;
 import dev.carmarket.core.support.StoreOutage;
 import dev.carmarket.core.support.TestCommands;
 import dev.carmarket.core.support.TestMarket;
+import dev.carmarket.ports.out.StorePorts;
 import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.IdempotencyKey;
 import dev.carmarket.ports.domain.common.Money;
@@ -124,8 +125,12 @@ class StartPaymentServiceTest {
     @Test
     void aStoreFailureSurfacesAndLeavesNoPaymentBehind() {
         OrderView order = market.placeOrder(market.listCar());
-        CarmarketCore failingInsert = market.coreWith(ports -> ports.paymentRepository(StoreOutage.failing(
-                PaymentRepository.class, market.adapters().paymentRepository(), "insert")));
+        CarmarketCore failingInsert = market.coreWith(new StorePorts.Decorator() {
+            @Override
+            public PaymentRepository paymentRepository(PaymentRepository port) {
+                return StoreOutage.failing(PaymentRepository.class, port, "insert");
+            }
+        });
 
         assertFailsWith(failingInsert.startPayment().startPayment(payByCard(order.id(), "pay-1")),
                 DomainError.STORE_UNAVAILABLE);

@@ -1,8 +1,9 @@
 package dev.carmarket.core.support;
 
 import dev.carmarket.adapters.inmemory.InMemoryAdapters;
-import dev.carmarket.adapters.inmemory.system.ManualTimeSource;
-import dev.carmarket.adapters.inmemory.system.SeededIdGenerator;
+import dev.carmarket.adapters.sandbox.SandboxPaymentProvider;
+import dev.carmarket.ports.testing.ManualTimeSource;
+import dev.carmarket.ports.testing.SeededIdGenerator;
 import dev.carmarket.core.assembly.CarmarketCore;
 import dev.carmarket.core.common.CoreSettings;
 import dev.carmarket.ports.domain.car.CarDetails;
@@ -15,11 +16,12 @@ import dev.carmarket.ports.domain.payment.Payment;
 import dev.carmarket.ports.domain.payment.PaymentEvent;
 import dev.carmarket.ports.domain.payment.PaymentId;
 import dev.carmarket.ports.domain.payment.PaymentStatus;
+import dev.carmarket.ports.out.StorePorts;
+import dev.carmarket.ports.out.system.IdGenerator;
 import dev.carmarket.ports.testing.TestCars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 
 /**
@@ -32,14 +34,15 @@ public final class TestMarket {
     public static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
 
     private final ManualTimeSource clock = new ManualTimeSource(START);
-    private final InMemoryAdapters adapters;
+    private final InMemoryAdapters adapters = InMemoryAdapters.empty();
+    private final IdGenerator ids = new SeededIdGenerator(7);
+    private final SandboxPaymentProvider paymentProvider = new SandboxPaymentProvider(ids);
     private final CoreSettings settings;
     private final CarmarketCore core;
 
     private TestMarket(CoreSettings settings) {
-        this.adapters = InMemoryAdapters.builder().timeSource(clock).idGenerator(new SeededIdGenerator(7)).build();
         this.settings = settings;
-        this.core = coreWith(UnaryOperator.identity());
+        this.core = coreWith(new StorePorts.Decorator() { });
     }
 
     /** The default settings without the reservation quota: a test of it turns it on itself. */
@@ -55,25 +58,19 @@ public final class TestMarket {
         return core;
     }
 
-    public InMemoryAdapters adapters() {
-        return adapters;
+    /** The stores behind the core, for checking what a use case changed. */
+    public StorePorts stores() {
+        return adapters.ports();
     }
 
     /** Another core over the same stores, with some ports replaced (e.g. by failing doubles). */
-    public CarmarketCore coreWith(UnaryOperator<CarmarketCore.Builder> overrides) {
-        CarmarketCore.Builder builder = CarmarketCore.builder()
-                .carCatalog(adapters.carCatalog())
-                .orderRepository(adapters.orderRepository())
-                .orderNumberSequence(adapters.orderNumberSequence())
-                .paymentRepository(adapters.paymentRepository())
-                .paymentProvider(adapters.paymentProvider())
-                .processedEventStore(adapters.processedEventStore())
-                .idempotencyStore(adapters.idempotencyStore())
-                .transactionRunner(adapters.transactionRunner())
-                .timeSource(clock)
-                .idGenerator(adapters.idGenerator())
-                .settings(settings);
-        return overrides.apply(builder).build();
+    public CarmarketCore coreWith(StorePorts.Decorator replacements) {
+        return new CarmarketCore(adapters.ports().decorate(replacements), paymentProvider, clock, ids, settings);
+    }
+
+    /** Another core over the same stores, with other settings. */
+    public CarmarketCore coreWith(CoreSettings otherSettings) {
+        return new CarmarketCore(adapters.ports(), paymentProvider, clock, ids, otherSettings);
     }
 
     public void advance(Duration duration) {
@@ -127,11 +124,11 @@ public final class TestMarket {
 
     /** The provider's success event for the payment's full amount, with a new event id. */
     public PaymentEvent succeeded(Payment payment) {
-        return adapters.paymentProvider().succeededEvent(payment, clock.now());
+        return paymentProvider.succeededEvent(payment, clock.now());
     }
 
     /** The provider's decline event for the payment, with a new event id. */
     public PaymentEvent failed(Payment payment) {
-        return adapters.paymentProvider().failedEvent(payment, clock.now());
+        return paymentProvider.failedEvent(payment, clock.now());
     }
 }

@@ -1,6 +1,6 @@
 package dev.carmarket.adapters.inmemory.car;
 
-import dev.carmarket.adapters.inmemory.system.UnsignedUuidOrder;
+import dev.carmarket.adapters.inmemory.ordering.UnsignedUuidOrder;
 import dev.carmarket.ports.domain.car.CarPage;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.car.CarSummary;

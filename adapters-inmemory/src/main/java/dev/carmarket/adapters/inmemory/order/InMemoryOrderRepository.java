@@ -1,6 +1,6 @@
 package dev.carmarket.adapters.inmemory.order;
 
-import dev.carmarket.adapters.inmemory.system.UnsignedUuidOrder;
+import dev.carmarket.adapters.inmemory.ordering.UnsignedUuidOrder;
 import dev.carmarket.adapters.inmemory.transaction.InMemoryTransactionRunner;
 import dev.carmarket.adapters.inmemory.transaction.PartialUniqueIndex;
 import dev.carmarket.adapters.inmemory.transaction.UndoLog;

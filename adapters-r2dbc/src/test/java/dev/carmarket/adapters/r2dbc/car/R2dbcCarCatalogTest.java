@@ -2,8 +2,9 @@ package dev.carmarket.adapters.r2dbc.car;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carmarket.ports.out.car.CarCatalog;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.car.CarStatus;
@@ -29,15 +30,15 @@ class R2dbcCarCatalogTest {
 
     private static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
 
-    private final MutableTimeSource time = new MutableTimeSource(START);
+    private final ManualTimeSource time = new ManualTimeSource(START);
     private R2dbcPersistence persistence;
-    private R2dbcCarCatalog catalog;
+    private CarCatalog catalog;
 
     @BeforeEach
     void emptyStore() {
         persistence = DATABASE.persistence(time);
         DATABASE.truncateAll(persistence);
-        catalog = persistence.carCatalog();
+        catalog = persistence.ports().carCatalog();
     }
 
     @Test

@@ -6,11 +6,12 @@ import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.support.Binder;
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.SeededCars;
 import dev.carmarket.adapters.r2dbc.testing.TestDatabase;
 import dev.carmarket.ports.domain.car.FuelType;
 import dev.carmarket.ports.domain.car.SearchCriteria;
+import dev.carmarket.ports.out.car.CarCatalog;
 import dev.carmarket.ports.domain.car.SearchSort;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class SearchAt100kTest {
         database = TestDatabase.createMigrated("search");
         // Seeding 100 000 cars is batch work: the serving bound of one call (seconds) is not meant for it.
         persistence = R2dbcPersistence.create(database.settings(), PoolSettings.defaults().forBatchCommands(),
-                new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z")), QueryObserver.NONE);
+                new ManualTimeSource(Instant.parse("2026-11-26T12:00:00Z")), QueryObserver.NONE);
         long started = System.nanoTime();
         Long stored = persistence.carBulkLoader().load(SeededCars.generate(CARS, 20261126)).block(TIMEOUT);
         System.out.printf("bulk load: %d cars in %d ms%n", stored, (System.nanoTime() - started) / 1_000_000);
@@ -115,7 +116,7 @@ class SearchAt100kTest {
 
     @Test
     void printsMedianAndP99OfTheMainShapes() {
-        R2dbcCarCatalog catalog = persistence.carCatalog();
+        CarCatalog catalog = persistence.ports().carCatalog();
         mainShapes().forEach(arguments -> {
             String shape = (String) arguments.get()[0];
             SearchCriteria criteria = (SearchCriteria) arguments.get()[1];

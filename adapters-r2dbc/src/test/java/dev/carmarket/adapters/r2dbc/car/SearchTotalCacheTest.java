@@ -2,7 +2,7 @@ package dev.carmarket.adapters.r2dbc.car;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
 import java.time.Duration;
@@ -17,7 +17,7 @@ class SearchTotalCacheTest {
     private static final SearchFilters GOLFS = SearchFilters.of(
             new SearchCriteria("golf", null, null, null, null, null, null, null, null, null, null, SearchSort.NEWEST, 1, 10));
 
-    private final MutableTimeSource time = new MutableTimeSource(Instant.parse("2026-11-27T12:00:00Z"));
+    private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-11-27T12:00:00Z"));
     private final SearchTotalCache cache = new SearchTotalCache(time, REFRESH_AFTER, MAX_AGE, 16);
 
     @Test

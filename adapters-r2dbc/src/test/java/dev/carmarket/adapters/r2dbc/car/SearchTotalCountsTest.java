@@ -6,7 +6,7 @@ import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener;
 import dev.carmarket.adapters.r2dbc.replica.ReplicaSettings;
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import dev.carmarket.ports.domain.car.FuelType;
 import dev.carmarket.ports.domain.car.SearchCriteria;
@@ -36,7 +36,7 @@ class SearchTotalCountsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int LARGE = (int) SearchTotalCounts.ALONE_BELOW;
 
-    private final MutableTimeSource time = new MutableTimeSource(Instant.parse("2026-12-06T12:00:00Z"));
+    private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-12-06T12:00:00Z"));
     private final Queue<String> backgroundQueries = new ConcurrentLinkedQueue<>();
     private R2dbcPersistence persistence;
 
@@ -94,7 +94,7 @@ class SearchTotalCountsTest {
     }
 
     private long total(SearchCriteria criteria) {
-        return persistence.carCatalog().search(criteria).block(TIMEOUT).total();
+        return persistence.ports().carCatalog().search(criteria).block(TIMEOUT).total();
     }
 
     private void cars(int count, FuelType fuel) {

@@ -3,7 +3,7 @@ package dev.carmarket.adapters.r2dbc.races;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import dev.carmarket.core.assembly.CarmarketCore;
 import dev.carmarket.core.common.CoreSettings;
@@ -55,7 +55,7 @@ class CoreRacesOnPostgresTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ReservationQuota QUOTA = new ReservationQuota(2, 5);
 
-    private final MutableTimeSource time = new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
+    private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
     private R2dbcPersistence firstInstance;
     private R2dbcPersistence secondInstance;
 
@@ -191,20 +191,10 @@ class CoreRacesOnPostgresTest {
     }
 
     private CarmarketCore hexagon(R2dbcPersistence persistence, Optional<ReservationQuota> quota) {
-        return CarmarketCore.builder()
-                .carCatalog(persistence.carCatalog())
-                .orderRepository(persistence.orderRepository())
-                .orderNumberSequence(persistence.orderNumberSequence())
-                .paymentRepository(persistence.paymentRepository())
-                .paymentProvider(request -> Mono.just(new ProviderCheckout("psp_" + request.paymentId(),
-                        "https://checkout.example/" + request.paymentId())))
-                .processedEventStore(persistence.processedEventStore())
-                .idempotencyStore(persistence.idempotencyStore())
-                .transactionRunner(persistence.transactionRunner())
-                .timeSource(time)
-                .idGenerator(UUID::randomUUID)
-                .settings(CoreSettings.defaults().withReservationQuota(quota))
-                .build();
+        return new CarmarketCore(persistence.ports(),
+                request -> Mono.just(new ProviderCheckout("psp_" + request.paymentId(),
+                        "https://checkout.example/" + request.paymentId())),
+                time, UUID::randomUUID, CoreSettings.defaults().withReservationQuota(quota));
     }
 
     private List<CarDetails> givenAvailableCars(int count) {
@@ -219,7 +209,7 @@ class CoreRacesOnPostgresTest {
     }
 
     private CarStatus statusOf(CarDetails car) {
-        return firstInstance.carCatalog().findById(car.id()).block(TIMEOUT).summary().status();
+        return firstInstance.ports().carCatalog().findById(car.id()).block(TIMEOUT).summary().status();
     }
 
     private long count(String sql) {

@@ -7,7 +7,7 @@ import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.config.PostgresConnectionSettings;
 import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener.Fallback;
-import dev.carmarket.adapters.r2dbc.testing.MutableTimeSource;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +82,7 @@ class ReadReplicasTest {
     @Test
     void without_replicas_reads_go_to_the_primary_and_nothing_counts_as_a_fallback() {
         try (R2dbcPersistence persistence = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(),
-                new MutableTimeSource(Instant.parse("2026-12-06T12:00:00Z")), QueryObserver.NONE)) {
+                new ManualTimeSource(Instant.parse("2026-12-06T12:00:00Z")), QueryObserver.NONE)) {
             assertThat(persistence.readReplicas().replicas()).isEmpty();
             assertThat(readOnce(persistence.readReplicas())).isEqualTo(1);
             assertThat(fallbacks).isEmpty();
@@ -92,7 +92,7 @@ class ReadReplicasTest {
     private R2dbcPersistence persistence(PostgresConnectionSettings replica) {
         return R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(),
                 ReplicaSettings.of(List.of(replica), ReplicaSettings.DEFAULT_MAX_LAG),
-                new MutableTimeSource(Instant.parse("2026-12-06T12:00:00Z")), QueryObserver.NONE, listener);
+                new ManualTimeSource(Instant.parse("2026-12-06T12:00:00Z")), QueryObserver.NONE, listener);
     }
 
     private static Integer readOnce(ReadReplicas replicas) {

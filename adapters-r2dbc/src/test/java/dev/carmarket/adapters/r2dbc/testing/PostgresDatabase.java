@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.r2dbc.testing;
 
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
@@ -54,7 +55,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
     /** The class's pool and adapters on the shared database, created on first use. */
     public R2dbcPersistence sharedPersistence() {
         if (shared == null) {
-            shared = persistence(new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z")));
+            shared = persistence(new ManualTimeSource(Instant.parse("2026-11-26T12:00:00Z")));
         }
         return shared;
     }

@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.r2dbc.testing;
 
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
@@ -32,7 +33,7 @@ public final class PostgresStore {
         this.persistence = persistence;
         this.catalog = new R2dbcCarCatalog(persistence.databaseClient(),
                 persistence.readReplicas().routing(),
-                new MutableTimeSource(Instant.parse("2026-11-26T12:00:00Z")),
+                new ManualTimeSource(Instant.parse("2026-11-26T12:00:00Z")),
                 new StoreCalls(QueryObserver.NONE, PoolSettings.defaults().callTimeout()));
     }
 
@@ -56,26 +57,26 @@ public final class PostgresStore {
     }
 
     public OrderRepository orders() {
-        return persistence.orderRepository();
+        return persistence.ports().orderRepository();
     }
 
     public OrderNumberSequence orderNumbers() {
-        return persistence.orderNumberSequence();
+        return persistence.ports().orderNumberSequence();
     }
 
     public PaymentRepository payments() {
-        return persistence.paymentRepository();
+        return persistence.ports().paymentRepository();
     }
 
     public ProcessedEventStore processedEvents() {
-        return persistence.processedEventStore();
+        return persistence.ports().processedEventStore();
     }
 
     public IdempotencyStore idempotency() {
-        return persistence.idempotencyStore();
+        return persistence.ports().idempotencyStore();
     }
 
     public TransactionRunner transactions() {
-        return persistence.transactionRunner();
+        return persistence.ports().transactionRunner();
     }
 }

@@ -1,7 +1,9 @@
 package dev.carmarket.adapters.web.support;
 
 import dev.carmarket.adapters.inmemory.InMemoryAdapters;
-import dev.carmarket.adapters.inmemory.system.ManualTimeSource;
+import dev.carmarket.adapters.sandbox.SandboxPaymentProvider;
+import dev.carmarket.adapters.system.RandomIdGenerator;
+import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.web.body.StrictValidationPolicy;
 import dev.carmarket.adapters.web.WebAdapterConfiguration;
 import dev.carmarket.adapters.web.WebSettings;
@@ -21,6 +23,8 @@ import dev.carmarket.core.common.CoreSettings;
 import dev.carmarket.core.common.ReservationQuota;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.in.car.GetCarDetailsUseCase;
+import dev.carmarket.ports.out.StorePorts;
+import dev.carmarket.ports.out.system.IdGenerator;
 import dev.carmarket.ports.in.car.SearchCarsUseCase;
 import dev.carmarket.ports.in.order.GetOrderUseCase;
 import dev.carmarket.ports.in.order.PlaceOrderUseCase;
@@ -69,26 +73,13 @@ public final class WebAdapterHarness implements AutoCloseable {
     private final AnnotationConfigApplicationContext context;
     private final DisposableServer server;
     private final WebTestClient client;
-    private final InMemoryAdapters adapters;
+    private final StorePorts stores;
 
     private WebAdapterHarness(Builder builder) {
-        adapters = InMemoryAdapters.builder()
-                .timeSource(new ManualTimeSource(NOW))
-                .cars(builder.cars.stream())
-                .build();
-        CarmarketCore core = CarmarketCore.builder()
-                .carCatalog(adapters.carCatalog())
-                .orderRepository(adapters.orderRepository())
-                .orderNumberSequence(adapters.orderNumberSequence())
-                .paymentRepository(adapters.paymentRepository())
-                .paymentProvider(adapters.paymentProvider())
-                .processedEventStore(adapters.processedEventStore())
-                .idempotencyStore(adapters.idempotencyStore())
-                .transactionRunner(adapters.transactionRunner())
-                .timeSource(adapters.timeSource())
-                .idGenerator(adapters.idGenerator())
-                .settings(CoreSettings.defaults().withReservationQuota(builder.reservationQuota))
-                .build();
+        stores = InMemoryAdapters.withCars(builder.cars.stream()).ports();
+        IdGenerator ids = new RandomIdGenerator();
+        CarmarketCore core = new CarmarketCore(stores, new SandboxPaymentProvider(ids), new ManualTimeSource(NOW), ids,
+                CoreSettings.defaults().withReservationQuota(builder.reservationQuota));
         WebSettings settings = new WebSettings(StrictValidationPolicy.parse(builder.strictValidation), WEBHOOK_SECRET,
                 WebSettings.DEFAULT_WEBHOOK_TOLERANCE, Clock.fixed(NOW, ZoneOffset.UTC), builder.rateLimits);
 
@@ -153,8 +144,8 @@ public final class WebAdapterHarness implements AutoCloseable {
     }
 
     /** The stores behind the core, for checking what a request changed. */
-    public InMemoryAdapters adapters() {
-        return adapters;
+    public StorePorts stores() {
+        return stores;
     }
 
     /** The adapter's shutdown deadline, for tests that play the application's shutdown. */
