@@ -1,6 +1,8 @@
 package dev.carmarket.adapters.web;
 
+import static dev.carmarket.adapters.web.support.ContractAssertions.error;
 import static dev.carmarket.adapters.web.support.ContractAssertions.errorMessage;
+import static dev.carmarket.adapters.web.support.ContractAssertions.messages;
 import static dev.carmarket.adapters.web.support.ContractAssertions.success;
 import static dev.carmarket.adapters.web.support.ContractAssertions.validationError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +110,21 @@ class CarRoutesTest extends WebAdapterTest {
                 "limit must be an integer number",
                 "page must not be less than 1",
                 "fuelType must be one of the following values: PETROL, DIESEL, HYBRID, ELECTRIC, LPG",
+                "yearMin must not be greater than yearMax");
+    }
+
+    @Test
+    void searchProblemsComeInParameterOrderParseErrorsFirstThenFilterBoundsThenPagingThenRanges() {
+        JsonNode body = error(client.get()
+                .uri("/car-details/search?yearMax=2010&page=0&make=&limit=abc&mileageMax=-1&yearMin=2020&fuelType=X")
+                .exchange(), 400);
+
+        assertThat(messages(body)).containsExactly(
+                "fuelType must be one of the following values: PETROL, DIESEL, HYBRID, ELECTRIC, LPG",
+                "limit must be an integer number",
+                "make must be between 1 and 100 characters",
+                "mileageMax must not be less than 0",
+                "page must not be less than 1",
                 "yearMin must not be greater than yearMax");
     }
 

@@ -1,6 +1,7 @@
 package dev.carmarket.ports.testing;
 
 import dev.carmarket.ports.domain.car.BodyType;
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.domain.car.FuelType;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
@@ -107,7 +108,7 @@ public final class TestCriteria {
     }
 
     private SearchCriteria build() {
-        return new SearchCriteria(q, make, model, fuelType, transmission, bodyType, yearMin, yearMax, priceMin,
-                priceMax, mileageMax, sort, page, limit);
+        return new SearchCriteria(new CarFilters(q, make, model, fuelType, transmission, bodyType, yearMin, yearMax,
+                priceMin, priceMax, mileageMax), sort, page, limit);
     }
 }

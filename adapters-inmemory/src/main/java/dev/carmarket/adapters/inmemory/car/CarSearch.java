@@ -1,6 +1,7 @@
 package dev.carmarket.adapters.inmemory.car;
 
 import dev.carmarket.adapters.inmemory.ordering.UnsignedUuidOrder;
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.domain.car.CarPage;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.car.CarSummary;
@@ -23,7 +24,7 @@ final class CarSearch {
     }
 
     static CarPage page(Stream<CarSummary> cars, SearchCriteria criteria) {
-        List<CarSummary> matches = cars.filter(matching(criteria)).toList();
+        List<CarSummary> matches = cars.filter(matching(criteria.filters())).toList();
         List<CarSummary> items = matches.stream()
                 .sorted(ordering(criteria.sort()))
                 .skip(criteria.offset())
@@ -32,7 +33,7 @@ final class CarSearch {
         return new CarPage(items, criteria.page(), criteria.limit(), matches.size());
     }
 
-    private static Predicate<CarSummary> matching(SearchCriteria c) {
+    private static Predicate<CarSummary> matching(CarFilters c) {
         Stream<Predicate<CarSummary>> filters = Stream.of(
                 car -> car.status() == CarStatus.AVAILABLE,
                 car -> c.q() == null || containsIgnoringCase(c.q(), car.title(), car.make(), car.model()),

@@ -3,13 +3,10 @@ package dev.carmarket.adapters.r2dbc.car;
 import dev.carmarket.adapters.r2dbc.support.Binder;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The SQL of one search. Only the filters present are added, so each combination gets a plan
- * that can use its index, and every user value is a bind parameter.
+ * The SQL of one search: the conditions of its filters ({@link FilterConditions}), its order and its page.
  *
  * <p>The page reads the page's narrow (sort key, id) tuples first, along the index of its sort key,
  * and joins only those rows back for the full columns (deferred join); {@link #countSql()} counts the
@@ -21,57 +18,22 @@ final class CarSearchStatements {
 
     private static final String AVAILABLE = "status = 'AVAILABLE'";
 
-    private final List<String> filters;
+    private final FilterConditions filters;
     private final String where;
     private final String sortColumn;
     private final String direction;
     private final SearchCriteria criteria;
-    private final Binder filterValues;
 
-    private CarSearchStatements(SearchCriteria criteria, List<String> filters, Binder filterValues) {
+    private CarSearchStatements(SearchCriteria criteria) {
         this.criteria = criteria;
-        this.filters = List.copyOf(filters);
-        this.where = String.join(" AND ", Stream.concat(Stream.of(AVAILABLE), filters.stream()).toList());
-        this.filterValues = filterValues;
+        this.filters = FilterConditions.of(criteria.filters());
+        this.where = String.join(" AND ", Stream.concat(Stream.of(AVAILABLE), filters.sql().stream()).toList());
         this.sortColumn = sortColumn(criteria.sort());
         this.direction = descending(criteria.sort()) ? "DESC" : "ASC";
     }
 
     static CarSearchStatements of(SearchCriteria criteria) {
-        return of(criteria, "");
-    }
-
-    /**
-     * @param prefix put before every bind name, so that several searches' conditions can share one statement
-     *               ({@link SearchTotalCounts})
-     */
-    static CarSearchStatements of(SearchCriteria criteria, String prefix) {
-        Conditions conditions = new Conditions(prefix);
-        if (criteria.q() != null) {
-            // one trigram index per column: the planner combines them in a BitmapOr
-            conditions.add("(title ILIKE :q OR make ILIKE :q OR model ILIKE :q)", "q",
-                    "%" + escapeLike(criteria.q()) + "%");
-        }
-        conditions.equal("make", criteria.make());
-        conditions.equal("model", criteria.model());
-        conditions.equal("fuel_type", nameOf(criteria.fuelType()));
-        conditions.equal("transmission", nameOf(criteria.transmission()));
-        conditions.equal("body_type", nameOf(criteria.bodyType()));
-        conditions.add("year >= :yearMin", "yearMin", criteria.yearMin());
-        conditions.add("year <= :yearMax", "yearMax", criteria.yearMax());
-        conditions.add("price >= :priceMin", "priceMin", criteria.priceMin());
-        conditions.add("price <= :priceMax", "priceMax", criteria.priceMax());
-        conditions.add("mileage_km <= :mileageMax", "mileageMax", criteria.mileageMax());
-        return new CarSearchStatements(criteria, conditions.sql, conditions.values);
-    }
-
-    /**
-     * The user's filters alone, joined by AND ({@code TRUE} without any), for a statement that already
-     * reads only available cars: without the status condition, a count over a partial index of available
-     * cars that holds every filtered column needs no row at all.
-     */
-    String filters() {
-        return filters.isEmpty() ? "TRUE" : String.join(" AND ", filters);
+        return new CarSearchStatements(criteria);
     }
 
     String pageSql() {
@@ -88,7 +50,7 @@ final class CarSearchStatements {
      * walk), then sorted.
      */
     private String matches() {
-        return criteria.q() == null ? "cars WHERE " + where
+        return criteria.filters().q() == null ? "cars WHERE " + where
                 : "(SELECT id, " + sortColumn + " FROM cars WHERE " + where + " OFFSET 0) AS text_matches";
     }
 
@@ -98,54 +60,17 @@ final class CarSearchStatements {
 
     /** Bind values of the filters only (for {@link #countSql()}). */
     Binder filterValues() {
-        return filterValues;
+        return filters.values();
     }
 
     /** Bind values of the filters plus paging (for the page statements). */
     Binder pageValues() {
-        return new Binder().bindAll(filterValues).bind("limit", criteria.limit()).bind("offset", criteria.offset());
-    }
-
-    /** Escapes LIKE metacharacters so user text matches literally (backslash is PostgreSQL's LIKE escape). */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return new Binder().bindAll(filters.values()).bind("limit", criteria.limit()).bind("offset", criteria.offset());
     }
 
     /** Sort key, then id ascending (PostgreSQL's uuid order) as the tie-breaker. */
     private String orderBy(String prefix) {
         return prefix + sortColumn + " " + direction + ", " + prefix + "id";
-    }
-
-    private static String nameOf(Enum<?> value) {
-        return value == null ? null : value.name();
-    }
-
-    /** Conditions with their bind values, every bind name prefixed. */
-    private static final class Conditions {
-
-        private final String prefix;
-        private final List<String> sql = new ArrayList<>();
-        private final Binder values = new Binder();
-
-        private Conditions(String prefix) {
-            this.prefix = prefix;
-        }
-
-        void add(String condition) {
-            sql.add(condition);
-        }
-
-        void equal(String column, String value) {
-            add(column + " = :" + column, column, value);
-        }
-
-        /** {@code condition} names its value {@code :name}; added only when there is a value. */
-        void add(String condition, String name, Object value) {
-            if (value != null) {
-                sql.add(condition.replace(":" + name, ":" + prefix + name));
-                values.bind(prefix + name, value);
-            }
-        }
     }
 
     private static String sortColumn(SearchSort sort) {

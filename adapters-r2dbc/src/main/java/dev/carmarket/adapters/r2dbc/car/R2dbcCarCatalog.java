@@ -4,6 +4,7 @@ import dev.carmarket.adapters.r2dbc.replica.ReadRouting;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.support.StatusTransition;
 import dev.carmarket.ports.domain.car.CarDetails;
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.car.CarPage;
 import dev.carmarket.ports.domain.car.CarStatus;
@@ -59,12 +60,12 @@ public final class R2dbcCarCatalog implements CarCatalog {
         // Deferred: the cache is consulted when the search runs, not when it is assembled.
         return calls.mono("car.search", Mono.defer(() -> {
             CarSearchStatements statements = CarSearchStatements.of(criteria);
-            SearchFilters filters = SearchFilters.of(criteria);
+            CarFilters filters = criteria.filters();
             SearchTotalCache.Lookup cached = totals.lookup(filters);
             OptionalLong cachedTotal = cached.total();
             if (cached.refreshDue()) {
                 // Detached: this search answers at once with the cached total, and the recount outlives it.
-                counts.recount(filters, criteria, statements, cachedTotal.getAsLong());
+                counts.recount(filters, statements, cachedTotal.getAsLong());
             }
             Mono<Long> total = cachedTotal.isPresent() ? Mono.just(cachedTotal.getAsLong())
                     : counts.count(filters, statements);

@@ -1,5 +1,6 @@
 package dev.carmarket.adapters.r2dbc.car;
 
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.out.system.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ final class SearchTotalCache {
     private final TimeSource timeSource;
     private final Duration refreshAfter;
     private final Duration maxAge;
-    private final Map<SearchFilters, Entry> entries;
+    private final Map<CarFilters, Entry> entries;
 
     SearchTotalCache(TimeSource timeSource, Duration refreshAfter, Duration maxAge, int maxEntries) {
         this.timeSource = timeSource;
@@ -49,13 +50,13 @@ final class SearchTotalCache {
         this.maxAge = maxAge;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<SearchFilters, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<CarFilters, Entry> eldest) {
                 return size() > maxEntries;
             }
         };
     }
 
-    Lookup lookup(SearchFilters filters) {
+    Lookup lookup(CarFilters filters) {
         Instant now = timeSource.now();
         synchronized (entries) {
             Entry entry = entries.get(filters);
@@ -78,7 +79,7 @@ final class SearchTotalCache {
     }
 
     /** Keeps the newer count when a slow background recount ends after a request counted afresh. */
-    void put(SearchFilters filters, long total, Instant countedAt) {
+    void put(CarFilters filters, long total, Instant countedAt) {
         Entry counted = new Entry(total, countedAt);
         synchronized (entries) {
             entries.merge(filters, counted, (old, fresh) -> fresh.countedAt.isBefore(old.countedAt) ? old : fresh);
@@ -86,7 +87,7 @@ final class SearchTotalCache {
     }
 
     /** A background recount failed: a later lookup may start another while the old total is valid. */
-    void refreshFailed(SearchFilters filters) {
+    void refreshFailed(CarFilters filters) {
         synchronized (entries) {
             Entry entry = entries.get(filters);
             if (entry != null) {

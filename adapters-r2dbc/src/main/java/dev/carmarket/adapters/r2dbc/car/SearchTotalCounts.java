@@ -3,15 +3,16 @@ package dev.carmarket.adapters.r2dbc.car;
 import dev.carmarket.adapters.r2dbc.replica.ReadRouting;
 import dev.carmarket.adapters.r2dbc.support.Binder;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
-import dev.carmarket.ports.domain.car.SearchCriteria;
+import dev.carmarket.ports.domain.car.CarFilters;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -45,8 +46,8 @@ final class SearchTotalCounts {
     private final ReadRouting reads;
     private final StoreCalls calls;
     private final SearchTotalCache totals;
-    private final Map<SearchFilters, SearchCriteria> pending = new LinkedHashMap<>();
-    private final Map<SearchFilters, Mono<Long>> inFlight = new ConcurrentHashMap<>();
+    private final Set<CarFilters> pending = new LinkedHashSet<>();
+    private final Map<CarFilters, Mono<Long>> inFlight = new ConcurrentHashMap<>();
     private boolean batchRunning;
 
     SearchTotalCounts(ReadRouting reads, StoreCalls calls, SearchTotalCache totals) {
@@ -56,14 +57,14 @@ final class SearchTotalCounts {
     }
 
     /** Counts {@code filters} again in the background; {@code previousTotal} says how it is best counted. */
-    void recount(SearchFilters filters, SearchCriteria criteria, CarSearchStatements statements, long previousTotal) {
+    void recount(CarFilters filters, CarSearchStatements statements, long previousTotal) {
         // Free text is matched through its trigram indexes, which a pass over the sort index cannot use.
-        if (previousTotal < ALONE_BELOW || criteria.q() != null) {
+        if (previousTotal < ALONE_BELOW || filters.q() != null) {
             countAlone(filters, statements);
             return;
         }
         synchronized (pending) {
-            pending.put(filters, criteria);
+            pending.add(filters);
             if (batchRunning) {
                 return;
             }
@@ -77,7 +78,7 @@ final class SearchTotalCounts {
      * The total of {@code filters}, counted now and cached; searches that ask while it is being counted
      * share the count. Runs to the end even when the search that started it is cancelled.
      */
-    Mono<Long> count(SearchFilters filters, CarSearchStatements statements) {
+    Mono<Long> count(CarFilters filters, CarSearchStatements statements) {
         return inFlight.computeIfAbsent(filters, key -> {
             Instant countedAt = totals.countStartsNow();
             return reads.read(client -> statements.filterValues().applyTo(client, statements.countSql())
@@ -89,26 +90,24 @@ final class SearchTotalCounts {
         });
     }
 
-    private void countAlone(SearchFilters filters, CarSearchStatements statements) {
+    private void countAlone(CarFilters filters, CarSearchStatements statements) {
         calls.mono(R2dbcCarCatalog.TOTAL_REFRESH_QUERY, count(filters, statements))
                 .subscribe(total -> { }, failure -> totals.refreshFailed(filters));
     }
 
     private void countPending() {
-        Map<SearchFilters, SearchCriteria> batch = takeBatch();
-        if (batch.isEmpty()) {
+        List<CarFilters> keys = takeBatch();
+        if (keys.isEmpty()) {
             return;
         }
-        List<SearchFilters> keys = new ArrayList<>(batch.keySet());
-        List<SearchCriteria> criteria = new ArrayList<>(batch.values());
         // Each total's bind names get their own prefix: the conditions share one statement.
-        List<CarSearchStatements> statements = IntStream.range(0, criteria.size())
-                .mapToObj(index -> CarSearchStatements.of(criteria.get(index), "f" + index + "_"))
+        List<FilterConditions> conditions = IntStream.range(0, keys.size())
+                .mapToObj(index -> FilterConditions.of(keys.get(index), "f" + index + "_"))
                 .toList();
         Binder values = new Binder();
-        statements.forEach(statement -> values.bindAll(statement.filterValues()));
-        String sql = "SELECT " + IntStream.range(0, statements.size())
-                .mapToObj(index -> "count(*) FILTER (WHERE " + statements.get(index).filters() + ") AS t" + index)
+        conditions.forEach(condition -> values.bindAll(condition.values()));
+        String sql = "SELECT " + IntStream.range(0, conditions.size())
+                .mapToObj(index -> "count(*) FILTER (WHERE " + conditions.get(index).joined() + ") AS t" + index)
                 .collect(Collectors.joining(", ")) + " FROM cars WHERE status = 'AVAILABLE'";
         Instant countedAt = totals.countStartsNow();
         calls.mono(R2dbcCarCatalog.TOTAL_BATCH_REFRESH_QUERY, reads.read(client -> values.applyTo(client, sql)
@@ -123,13 +122,12 @@ final class SearchTotalCounts {
     }
 
     /** Up to {@value #MAX_PER_BATCH} pending totals, the oldest first; none left ends the round. */
-    private Map<SearchFilters, SearchCriteria> takeBatch() {
+    private List<CarFilters> takeBatch() {
         synchronized (pending) {
-            Map<SearchFilters, SearchCriteria> batch = new LinkedHashMap<>();
-            Iterator<Map.Entry<SearchFilters, SearchCriteria>> due = pending.entrySet().iterator();
+            List<CarFilters> batch = new ArrayList<>();
+            Iterator<CarFilters> due = pending.iterator();
             while (due.hasNext() && batch.size() < MAX_PER_BATCH) {
-                Map.Entry<SearchFilters, SearchCriteria> next = due.next();
-                batch.put(next.getKey(), next.getValue());
+                batch.add(due.next());
                 due.remove();
             }
             batchRunning = !batch.isEmpty();

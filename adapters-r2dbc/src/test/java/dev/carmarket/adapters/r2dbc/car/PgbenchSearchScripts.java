@@ -1,6 +1,7 @@
 package dev.carmarket.adapters.r2dbc.car;
 
 import dev.carmarket.ports.domain.car.BodyType;
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.domain.car.FuelType;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
@@ -95,11 +96,11 @@ public final class PgbenchSearchScripts {
                 params.put(nameValue[0], URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
             }
         }
-        return new SearchCriteria(params.get("q"), params.get("make"), params.get("model"),
+        return new SearchCriteria(new CarFilters(params.get("q"), params.get("make"), params.get("model"),
                 value(params, "fuelType", FuelType::valueOf), value(params, "transmission", Transmission::valueOf),
                 value(params, "bodyType", BodyType::valueOf), value(params, "yearMin", Integer::valueOf),
                 value(params, "yearMax", Integer::valueOf), value(params, "priceMin", BigDecimal::new),
-                value(params, "priceMax", BigDecimal::new), value(params, "mileageMax", Integer::valueOf),
+                value(params, "priceMax", BigDecimal::new), value(params, "mileageMax", Integer::valueOf)),
                 SearchSort.fromWireName(params.getOrDefault("sort", "newest")).orElseThrow(),
                 Integer.parseInt(params.getOrDefault("page", "1")),
                 Integer.parseInt(params.getOrDefault("limit", String.valueOf(SearchCriteria.DEFAULT_LIMIT))));

@@ -7,6 +7,7 @@ import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import dev.carmarket.ports.domain.car.CarDetails;
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
@@ -116,6 +117,7 @@ class R2dbcCarCatalogTest {
     }
 
     private static SearchCriteria criteria(String q, SearchSort sort, int page) {
-        return new SearchCriteria(q, null, null, null, null, null, null, null, null, null, null, sort, page, 10);
+        return new SearchCriteria(new CarFilters(q, null, null, null, null, null, null, null, null, null, null), sort,
+                page, 10);
     }
 }

@@ -2,9 +2,9 @@ package dev.carmarket.adapters.r2dbc.car;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.testing.ManualTimeSource;
-import dev.carmarket.ports.domain.car.SearchCriteria;
-import dev.carmarket.ports.domain.car.SearchSort;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -14,8 +14,8 @@ class SearchTotalCacheTest {
 
     private static final Duration REFRESH_AFTER = Duration.ofSeconds(4);
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
-    private static final SearchFilters GOLFS = SearchFilters.of(
-            new SearchCriteria("golf", null, null, null, null, null, null, null, null, null, null, SearchSort.NEWEST, 1, 10));
+    private static final CarFilters GOLFS = new CarFilters("golf", null, null, null, null, null, null, null, null, null,
+            null);
 
     private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-11-27T12:00:00Z"));
     private final SearchTotalCache cache = new SearchTotalCache(time, REFRESH_AFTER, MAX_AGE, 16);
@@ -47,6 +47,14 @@ class SearchTotalCacheTest {
     }
 
     @Test
+    void aPriceWrittenWithTrailingZerosFindsTheSameTotal() {
+        cache.put(priceFrom("15000"), 40, time.now());
+
+        assertThat(cache.lookup(priceFrom("15000.00")).total()).hasValue(40);
+        assertThat(cache.lookup(priceFrom("15000.01")).total()).isEmpty();
+    }
+
+    @Test
     void aSlowRecountDoesNotReplaceANewerCount() {
         Instant recountStarted = time.now();
         time.advance(Duration.ofSeconds(1));
@@ -55,5 +63,9 @@ class SearchTotalCacheTest {
         cache.put(GOLFS, 40, recountStarted);
 
         assertThat(cache.lookup(GOLFS).total()).hasValue(41);
+    }
+
+    private static CarFilters priceFrom(String priceMin) {
+        return new CarFilters(null, null, null, null, null, null, null, null, new BigDecimal(priceMin), null, null);
     }
 }

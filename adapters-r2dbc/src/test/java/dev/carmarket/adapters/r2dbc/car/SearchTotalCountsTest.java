@@ -8,6 +8,7 @@ import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener;
 import dev.carmarket.adapters.r2dbc.replica.ReplicaSettings;
 import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.domain.car.FuelType;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
@@ -61,8 +62,7 @@ class SearchTotalCountsTest {
         cars(LARGE, FuelType.PETROL);
         cars(10, FuelType.HYBRID);
         List<SearchCriteria> large = List.of(criteria(null, SearchSort.NEWEST), criteria(FuelType.PETROL, SearchSort.NEWEST),
-                new SearchCriteria(null, null, null, null, null, null, null, null, null, null, null,
-                SearchSort.PRICE_ASC, 2, 10));
+                new SearchCriteria(CarFilters.NONE, SearchSort.PRICE_ASC, 2, 10));
         SearchCriteria small = criteria(FuelType.HYBRID, SearchSort.NEWEST);
         assertThat(totals(large)).containsExactly(LARGE + 10L, (long) LARGE, LARGE + 10L);
         assertThat(total(small)).isEqualTo(10);
@@ -103,6 +103,7 @@ class SearchTotalCountsTest {
     }
 
     private static SearchCriteria criteria(FuelType fuel, SearchSort sort) {
-        return new SearchCriteria(null, null, null, fuel, null, null, null, null, null, null, null, sort, 1, 10);
+        return new SearchCriteria(new CarFilters(null, null, null, fuel, null, null, null, null, null, null, null), sort,
+                1, 10);
     }
 }

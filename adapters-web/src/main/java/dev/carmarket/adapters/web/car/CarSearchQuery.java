@@ -2,6 +2,7 @@ package dev.carmarket.adapters.web.car;
 
 import dev.carmarket.adapters.web.input.InputProblems;
 import dev.carmarket.ports.domain.car.BodyType;
+import dev.carmarket.ports.domain.car.CarFilters;
 import dev.carmarket.ports.domain.car.FuelType;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
@@ -16,7 +17,7 @@ import org.springframework.util.MultiValueMap;
 /**
  * The query string of {@code GET /car-details/search} turned into {@link SearchCriteria}.
  * Unknown parameters are ignored; every malformed or out-of-range value is reported at
- * once, its own parse problems merged with the range checks of {@link SearchCriteria#problems}.
+ * once, its own parse problems followed by those the {@link SearchCriteria} constructor reports.
  */
 final class CarSearchQuery {
 
@@ -30,31 +31,38 @@ final class CarSearchQuery {
 
     static SearchCriteria parse(MultiValueMap<String, String> params) {
         InputProblems problems = new InputProblems();
-        String q = text(problems, params, "q");
-        String make = text(problems, params, "make");
-        String model = text(problems, params, "model");
-        FuelType fuelType = problems.oneOf("fuelType", params.getFirst("fuelType"), List.of(FuelType.values()),
-                Enum::name);
-        Transmission transmission = problems.oneOf("transmission", params.getFirst("transmission"),
-                List.of(Transmission.values()), Enum::name);
-        BodyType bodyType = problems.oneOf("bodyType", params.getFirst("bodyType"), List.of(BodyType.values()),
-                Enum::name);
-        Integer yearMin = integer(problems, params, "yearMin");
-        Integer yearMax = integer(problems, params, "yearMax");
-        BigDecimal priceMin = decimal(problems, params, "priceMin");
-        BigDecimal priceMax = decimal(problems, params, "priceMax");
-        Integer mileageMax = integer(problems, params, "mileageMax");
+        CarFilters filters = filters(problems, params);
         SearchSort sort = Objects.requireNonNullElse(
                 problems.oneOf("sort", params.getFirst("sort"), List.of(SearchSort.values()), SearchSort::wireName),
                 SearchSort.NEWEST);
         // An unparsable page or limit was reported above; its default keeps the range checks quiet about it.
         int page = Objects.requireNonNullElse(integer(problems, params, "page"), 1);
         int limit = Objects.requireNonNullElse(integer(problems, params, "limit"), SearchCriteria.DEFAULT_LIMIT);
-        problems.addAll(SearchCriteria.problems(q, make, model, yearMin, yearMax, priceMin, priceMax, mileageMax,
-                page, limit).asList());
+        SearchCriteria criteria = problems.attempt(() -> new SearchCriteria(filters, sort, page, limit));
         problems.throwIfAny();
-        return new SearchCriteria(q, make, model, fuelType, transmission, bodyType, yearMin, yearMax, priceMin,
-                priceMax, mileageMax, sort, page, limit);
+        return criteria;
+    }
+
+    /** One query parameter per filter, parsed in the order their problems are listed in. */
+    private static CarFilters filters(InputProblems problems, MultiValueMap<String, String> params) {
+        return new CarFilters(
+                text(problems, params, "q"),
+                text(problems, params, "make"),
+                text(problems, params, "model"),
+                option(problems, params, "fuelType", FuelType.values()),
+                option(problems, params, "transmission", Transmission.values()),
+                option(problems, params, "bodyType", BodyType.values()),
+                integer(problems, params, "yearMin"),
+                integer(problems, params, "yearMax"),
+                decimal(problems, params, "priceMin"),
+                decimal(problems, params, "priceMax"),
+                integer(problems, params, "mileageMax"));
+    }
+
+    /** One of an enum's constants, spelt as its name. */
+    private static <E extends Enum<E>> E option(InputProblems problems, MultiValueMap<String, String> params,
+            String name, E[] options) {
+        return problems.oneOf(name, params.getFirst(name), List.of(options), Enum::name);
     }
 
     /**

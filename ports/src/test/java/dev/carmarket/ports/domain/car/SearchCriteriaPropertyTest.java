@@ -28,8 +28,8 @@ class SearchCriteriaPropertyTest {
             Integer mileageMax, SearchSort sort, int page, int limit) {
 
         SearchCriteria toCriteria() {
-            return new SearchCriteria(q, make, model, fuelType, transmission, bodyType, yearMin, yearMax, priceMin,
-                    priceMax, mileageMax, sort, page, limit);
+            return new SearchCriteria(new CarFilters(q, make, model, fuelType, transmission, bodyType, yearMin, yearMax,
+                    priceMin, priceMax, mileageMax), sort, page, limit);
         }
     }
 
@@ -41,8 +41,8 @@ class SearchCriteriaPropertyTest {
             "q", blankOrTooLong(),
             "make", blankOrTooLong(),
             "model", blankOrTooLong(),
-            "yearMin", Arbitraries.integers().lessOrEqual(SearchCriteria.MIN_YEAR - 1).map(Object.class::cast),
-            "yearMax", Arbitraries.integers().greaterOrEqual(SearchCriteria.MAX_YEAR + 1).map(Object.class::cast),
+            "yearMin", Arbitraries.integers().lessOrEqual(CarFilters.MIN_YEAR - 1).map(Object.class::cast),
+            "yearMax", Arbitraries.integers().greaterOrEqual(CarFilters.MAX_YEAR + 1).map(Object.class::cast),
             "priceMin", Arbitraries.bigDecimals().lessOrEqual(new BigDecimal("-0.01")).ofScale(2).map(Object.class::cast),
             "priceMax", Arbitraries.bigDecimals().greaterOrEqual(Money.MAX_AMOUNT.add(new BigDecimal("0.01")))
                     .ofScale(2).map(Object.class::cast),
@@ -76,8 +76,8 @@ class SearchCriteriaPropertyTest {
     @Provide
     Arbitrary<Values> validValues() {
         Arbitrary<String> text = Arbitraries.strings().withCharRange('!', '~').ofMinLength(1)
-                .ofMaxLength(SearchCriteria.MAX_TEXT_LENGTH).injectNull(0.5);
-        Arbitrary<Integer> year = Arbitraries.integers().between(SearchCriteria.MIN_YEAR, SearchCriteria.MAX_YEAR).injectNull(0.3);
+                .ofMaxLength(CarFilters.MAX_TEXT_LENGTH).injectNull(0.5);
+        Arbitrary<Integer> year = Arbitraries.integers().between(CarFilters.MIN_YEAR, CarFilters.MAX_YEAR).injectNull(0.3);
         Arbitrary<BigDecimal> price = Arbitraries.bigDecimals().between(BigDecimal.ZERO, Money.MAX_AMOUNT).ofScale(2).injectNull(0.3);
         Arbitrary<List<Integer>> years = Combinators.combine(year, year).as(SearchCriteriaPropertyTest::ordered);
         Arbitrary<List<BigDecimal>> prices = Combinators.combine(price, price).as(SearchCriteriaPropertyTest::ordered);
@@ -140,7 +140,7 @@ class SearchCriteriaPropertyTest {
     private static Arbitrary<Object> blankOrTooLong() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().withChars(' ', '\t', '\n').ofMaxLength(5),
-                Arbitraries.strings().alpha().ofMinLength(SearchCriteria.MAX_TEXT_LENGTH + 1).ofMaxLength(300)
+                Arbitraries.strings().alpha().ofMinLength(CarFilters.MAX_TEXT_LENGTH + 1).ofMaxLength(300)
         ).map(Object.class::cast);
     }
 

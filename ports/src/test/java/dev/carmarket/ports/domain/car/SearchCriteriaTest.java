@@ -22,8 +22,11 @@ class SearchCriteriaTest {
     }
 
     private static SearchCriteria paging(int page, int limit) {
-        return new SearchCriteria(null, null, null, null, null, null, null, null, null, null, null,
-                SearchSort.NEWEST, page, limit);
+        return new SearchCriteria(CarFilters.NONE, SearchSort.NEWEST, page, limit);
+    }
+
+    private static SearchCriteria filtering(CarFilters filters) {
+        return new SearchCriteria(filters, SearchSort.NEWEST, 1, 20);
     }
 
     @Test
@@ -34,7 +37,8 @@ class SearchCriteriaTest {
         assertThat(defaults.page()).isEqualTo(1);
         assertThat(defaults.limit()).isEqualTo(20);
         assertThat(defaults.offset()).isZero();
-        assertThat(defaults.q()).isNull();
+        assertThat(defaults.filters())
+                .isEqualTo(new CarFilters(null, null, null, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -53,43 +57,51 @@ class SearchCriteriaTest {
 
     @Test
     void textFiltersMustBeOneToAHundredNonBlankCharacters() {
-        assertThat(problemsOf(() -> new SearchCriteria(" ", "", "m".repeat(101), null, null, null, null, null, null,
-                null, null, SearchSort.NEWEST, 1, 20)))
+        assertThat(problemsOf(() -> filtering(new CarFilters(" ", "", "m".repeat(101), null, null, null, null, null,
+                null, null, null))))
                 .containsExactly("q must be between 1 and 100 characters", "make must be between 1 and 100 characters",
                         "model must be between 1 and 100 characters");
     }
 
     @Test
     void rangesMustBeWithinBoundsAndInOrder() {
-        assertThat(problemsOf(() -> new SearchCriteria(null, null, null, null, null, null, 1899, 2101,
-                new BigDecimal("-1"), new BigDecimal("10000000000"), -1, SearchSort.NEWEST, 1, 20)))
+        assertThat(problemsOf(() -> filtering(new CarFilters(null, null, null, null, null, null, 1899, 2101,
+                new BigDecimal("-1"), new BigDecimal("10000000000"), -1))))
                 .containsExactly("yearMin must be between 1900 and 2100", "yearMax must be between 1900 and 2100",
                         "priceMin must not be less than 0", "priceMax must not be greater than 9999999999.99",
                         "mileageMax must not be less than 0");
-        assertThat(problemsOf(() -> new SearchCriteria(null, null, null, null, null, null, 2022, 2018,
-                new BigDecimal("20000"), new BigDecimal("10000"), null, SearchSort.NEWEST, 1, 20)))
+        assertThat(problemsOf(() -> filtering(new CarFilters(null, null, null, null, null, null, 2022, 2018,
+                new BigDecimal("20000"), new BigDecimal("10000"), null))))
                 .containsExactly("yearMin must not be greater than yearMax", "priceMin must not be greater than priceMax");
     }
 
     @Test
     void equalBoundsAreAValidRange() {
-        SearchCriteria criteria = new SearchCriteria(null, null, null, null, null, null, 2020, 2020,
-                new BigDecimal("15000"), new BigDecimal("15000.00"), 0, SearchSort.PRICE_ASC, 1, 1);
+        SearchCriteria criteria = new SearchCriteria(new CarFilters(null, null, null, null, null, null, 2020, 2020,
+                new BigDecimal("15000"), new BigDecimal("15000.00"), 0), SearchSort.PRICE_ASC, 1, 1);
 
-        assertThat(criteria.yearMin()).isEqualTo(criteria.yearMax());
+        assertThat(criteria.filters().yearMin()).isEqualTo(criteria.filters().yearMax());
     }
 
     @Test
     void theSortIsRequired() {
-        assertThatThrownBy(() -> new SearchCriteria(null, null, null, null, null, null, null, null, null, null, null,
-                null, 1, 20)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new SearchCriteria(CarFilters.NONE, null, 1, 20))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
-    void problemsCanBeCollectedWithoutThrowingSoAnAdapterCanMergeItsOwn() {
-        assertThat(SearchCriteria.problems(null, null, null, null, null, null, null, null, 1, 20).isEmpty()).isTrue();
-        assertThat(SearchCriteria.problems(null, null, null, null, null, null, null, null, 1, 0).asList())
-                .containsExactly("limit must not be less than 1");
+    void theFiltersAreRequired() {
+        assertThatThrownBy(() -> new SearchCriteria(null, SearchSort.NEWEST, 1, 20))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void problemsListTheFiltersOwnBoundsThenPagingThenTheOrderOfTheRanges() {
+        assertThat(problemsOf(() -> new SearchCriteria(new CarFilters(null, null, null, null, null, null, 2022, 2018,
+                new BigDecimal("20000"), new BigDecimal("10000"), -1), SearchSort.NEWEST, 0, 101)))
+                .containsExactly("mileageMax must not be less than 0", "page must not be less than 1",
+                        "limit must not be greater than 100", "yearMin must not be greater than yearMax",
+                        "priceMin must not be greater than priceMax");
     }
 
     @Test
