@@ -9,7 +9,7 @@
 # Migrations are read out of the jar with unzip: db/migration/*.sql of the application classes and
 # of every nested library jar (Flyway scans the whole classpath; carmarket's live in adapters-r2dbc).
 # Only files new to this release are checked: the previous release's migrations have been applied.
-# The rules are those of adapters-r2dbc's MigrationSafetyCheck: DROP, RENAME, TRUNCATE, DELETE FROM,
+# The rules are those of adapters-r2dbc's MigrationSafetyRules: DROP, RENAME, TRUNCATE, DELETE FROM,
 # a column type change, SET NOT NULL, ADD COLUMN ... NOT NULL without DEFAULT. Comments, string
 # literals and dollar-quoted bodies do not count. A file carrying `-- carmarket:destructive-allowed`
 # in its first 5 lines is exempt: its author accepted the risk.

@@ -8,7 +8,7 @@ import dev.carmarket.bootstrap.cli.RootCause;
 import dev.carmarket.bootstrap.cli.LaunchCommand;
 import dev.carmarket.bootstrap.cli.Preflight;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
-import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
+import dev.carmarket.bootstrap.settings.CarmarketSettingsReader;
 import dev.carmarket.bootstrap.settings.ConfigurationProblem;
 import dev.carmarket.bootstrap.settings.InvalidConfigurationException;
 import java.io.PrintStream;
@@ -47,7 +47,7 @@ public final class CarmarketLauncher {
             return ExitStatus.USAGE;
         }
         try {
-            settings = CarmarketSettingsValidator.validate(environment);
+            settings = CarmarketSettingsReader.read(environment);
         } catch (InvalidConfigurationException invalid) {
             return configurationError(invalid);
         }

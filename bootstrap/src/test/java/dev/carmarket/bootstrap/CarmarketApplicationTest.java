@@ -2,8 +2,9 @@ package dev.carmarket.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
 import dev.carmarket.bootstrap.scheduling.OrderExpiryScheduler;
+import dev.carmarket.bootstrap.settings.CarmarketSettingsReader;
+import dev.carmarket.bootstrap.settings.EdgeSettingsReader;
 import dev.carmarket.bootstrap.wiring.SettingsInitializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class CarmarketApplicationTest {
     /** The settings an empty environment gives: development, in-memory store, the development webhook secret. */
     static class DevelopmentSettings extends SettingsInitializer {
         DevelopmentSettings() {
-            super(CarmarketSettingsValidator.validate(Map.of()));
+            super(CarmarketSettingsReader.read(Map.of()));
         }
     }
 
@@ -158,7 +159,7 @@ class CarmarketApplicationTest {
     /** The provider's signature: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">}. */
     private static String signature(String body) {
         long now = Instant.now().getEpochSecond();
-        return "t=" + now + ",v1=" + hmac(CarmarketSettingsValidator.DEVELOPMENT_WEBHOOK_SECRET, now + "." + body);
+        return "t=" + now + ",v1=" + hmac(EdgeSettingsReader.DEVELOPMENT_WEBHOOK_SECRET, now + "." + body);
     }
 
     private static String hmac(String key, String payload) {

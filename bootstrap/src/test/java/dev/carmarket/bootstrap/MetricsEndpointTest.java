@@ -2,7 +2,8 @@ package dev.carmarket.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
+import dev.carmarket.bootstrap.settings.CarmarketSettingsReader;
+import dev.carmarket.bootstrap.settings.EdgeSettingsReader;
 import dev.carmarket.bootstrap.wiring.SettingsInitializer;
 import java.util.Arrays;
 import java.util.List;
@@ -32,9 +33,9 @@ class MetricsEndpointTest {
     /** Development settings, with POST /orders in report mode so that unknown body properties are counted. */
     static class ReportingSettings extends SettingsInitializer {
         ReportingSettings() {
-            super(CarmarketSettingsValidator.validate(Map.of(
-                    CarmarketSettingsValidator.INTERNAL_TOKEN, INTERNAL_TOKEN,
-                    CarmarketSettingsValidator.STRICT_VALIDATION, "POST /orders=report")));
+            super(CarmarketSettingsReader.read(Map.of(
+                    EdgeSettingsReader.INTERNAL_TOKEN, INTERNAL_TOKEN,
+                    EdgeSettingsReader.STRICT_VALIDATION, "POST /orders=report")));
         }
     }
 

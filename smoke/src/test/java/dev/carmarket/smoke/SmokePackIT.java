@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SmokePackIT {
 
-    /** The development default of PAYMENT_WEBHOOK_SECRET (bootstrap's CarmarketSettingsValidator). */
+    /** The development default of PAYMENT_WEBHOOK_SECRET (bootstrap's EdgeSettingsReader). */
     private static final String DEVELOPMENT_WEBHOOK_SECRET = "carmarket-development-webhook-secret-not-for-production";
     private static final String INTERNAL_TOKEN = "smoke-it-internal-token-0123456789abcdef";
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);

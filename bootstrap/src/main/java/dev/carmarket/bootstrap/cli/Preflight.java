@@ -1,11 +1,12 @@
 package dev.carmarket.bootstrap.cli;
 
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
-import dev.carmarket.adapters.r2dbc.migration.MigrationSafetyCheck;
+import dev.carmarket.adapters.r2dbc.migration.MigrationSafetyRules;
+import dev.carmarket.adapters.r2dbc.migration.MigrationScripts;
 import dev.carmarket.adapters.r2dbc.replica.ReadReplicas;
 import dev.carmarket.adapters.r2dbc.replica.ReplicaHealth;
 import dev.carmarket.adapters.r2dbc.replica.ReplicaState;
-import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
+import dev.carmarket.bootstrap.settings.DatabaseSettingsReader;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
 import java.io.PrintStream;
@@ -63,7 +64,7 @@ public final class Preflight {
     private void checkReplicas(ReadReplicas replicas) {
         for (ReplicaHealth replica : Await.result(replicas.checkNow(PING_TIMEOUT), PING_TIMEOUT.plusSeconds(1))) {
             switch (replica.state()) {
-                case NOT_A_REPLICA -> throw new CommandFailedException(CarmarketSettingsValidator.DATABASE_READ_URL
+                case NOT_A_REPLICA -> throw new CommandFailedException(DatabaseSettingsReader.DATABASE_READ_URL
                         + ": " + replica.replica() + " is not in recovery: it is a primary, not a streaming replica",
                         ExitStatus.CONFIG);
                 case DOWN -> throw new CommandFailedException("read replica not reachable at " + replica.replica()
@@ -77,11 +78,11 @@ public final class Preflight {
     }
 
     private void checkMigrationSafety() {
-        List<MigrationSafetyCheck.Finding> findings = MigrationSafetyCheck.checkClasspath();
+        List<MigrationSafetyRules.Finding> findings = MigrationSafetyRules.check(MigrationScripts.shipped());
         if (!findings.isEmpty()) {
             findings.forEach(finding -> report("non-additive migration " + finding));
             throw new CommandFailedException(findings.size() + " non-additive migration statement(s); mark a"
-                    + " deliberate one with '" + MigrationSafetyCheck.ALLOW_MARKER + "'", ExitStatus.DATA);
+                    + " deliberate one with '" + MigrationSafetyRules.ALLOW_MARKER + "'", ExitStatus.DATA);
         }
         report("shipped migrations are additive");
     }

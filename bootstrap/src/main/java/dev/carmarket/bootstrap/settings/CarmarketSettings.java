@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The validated configuration of one carmarket process, built from the environment by
- * {@link CarmarketSettingsValidator} before Spring starts. Secrets are {@link Secret}s, so the
+ * {@link CarmarketSettingsReader} before Spring starts. Secrets are {@link Secret}s, so the
  * record prints safely.
  *
  * @param database absent means the in-memory store with demo data (never in production)

@@ -11,7 +11,7 @@ import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.migration.DatabaseMigrator;
 import dev.carmarket.adapters.r2dbc.replica.ReadReplicas;
 import dev.carmarket.adapters.r2dbc.replica.ReplicaRoles;
-import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
+import dev.carmarket.bootstrap.settings.DatabaseSettingsReader;
 import dev.carmarket.bootstrap.settings.ConfigurationProblem;
 import dev.carmarket.bootstrap.settings.InvalidConfigurationException;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
@@ -74,7 +74,7 @@ public class StoreConfiguration {
             return;
         }
         List<ConfigurationProblem> primaries = ReplicaRoles.primariesAmong(database.replicas().replicas()).stream()
-                .map(server -> new ConfigurationProblem(CarmarketSettingsValidator.DATABASE_READ_URL,
+                .map(server -> new ConfigurationProblem(DatabaseSettingsReader.DATABASE_READ_URL,
                         server + " is not in recovery: it is a primary, not a streaming replica"))
                 .toList();
         if (!primaries.isEmpty()) {

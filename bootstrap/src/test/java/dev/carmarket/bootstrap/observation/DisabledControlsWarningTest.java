@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.carmarket.adapters.web.ControlSwitches;
 import dev.carmarket.bootstrap.settings.CarmarketSettings;
-import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
+import dev.carmarket.bootstrap.settings.CarmarketSettingsReader;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 class DisabledControlsWarningTest {
 
-    private static final CarmarketSettings DEFAULTS = CarmarketSettingsValidator.validate(Map.of());
+    private static final CarmarketSettings DEFAULTS = CarmarketSettingsReader.read(Map.of());
 
     @Test
     void everyControlIsOnUnlessSwitchedOffExplicitly() {
@@ -35,8 +35,8 @@ class DisabledControlsWarningTest {
     @Test
     void namesEachAbuseControlTheConfigurationSwitchedOff() {
         assertThat(new DisabledControlsWarning(new MockEnvironment(), DEFAULTS).abuseControlsOff()).isEmpty();
-        CarmarketSettings quotaOff = CarmarketSettingsValidator.validate(Map.of("ORDER_QUOTA", "off"));
-        CarmarketSettings bothOff = CarmarketSettingsValidator.validate(Map.of("ORDER_QUOTA", "OFF", "RATE_LIMITS", "off"));
+        CarmarketSettings quotaOff = CarmarketSettingsReader.read(Map.of("ORDER_QUOTA", "off"));
+        CarmarketSettings bothOff = CarmarketSettingsReader.read(Map.of("ORDER_QUOTA", "OFF", "RATE_LIMITS", "off"));
 
         assertThat(new DisabledControlsWarning(new MockEnvironment(), quotaOff).abuseControlsOff())
                 .singleElement().asString().startsWith("ORDER_QUOTA");

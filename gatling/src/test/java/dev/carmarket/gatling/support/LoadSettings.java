@@ -24,7 +24,7 @@ import java.util.List;
 public record LoadSettings(URI baseUrl, double usersPerSec, Duration warmUp, Duration steady, Duration maxDuration,
         String webhookSecret) {
 
-    /** CarmarketSettingsValidator.DEVELOPMENT_WEBHOOK_SECRET: public, refused by a production instance. */
+    /** EdgeSettingsReader.DEVELOPMENT_WEBHOOK_SECRET: public, refused by a production instance. */
     static final String DEVELOPMENT_WEBHOOK_SECRET = "carmarket-development-webhook-secret-not-for-production";
 
     public LoadSettings {

@@ -3,7 +3,7 @@ package dev.carmarket.adapters.r2dbc.migration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lexical helpers over SQL script text, enough for {@link MigrationSafetyCheck}. */
+/** Lexical helpers over SQL script text, enough for {@link MigrationSafetyRules}. */
 final class SqlText {
 
     private SqlText() {

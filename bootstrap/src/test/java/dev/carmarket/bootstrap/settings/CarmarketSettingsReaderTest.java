@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CarmarketSettingsValidatorTest {
+class CarmarketSettingsReaderTest {
 
     private static final String TOKEN = "internal-token-0123456789abcdef-XYZ";
     private static final String WEBHOOK_SECRET = "webhook-secret-0123456789abcdef-XYZ";
@@ -62,7 +62,7 @@ class CarmarketSettingsValidatorTest {
 
     private static List<ConfigurationProblem> problemsOf(Map<String, String> environment) {
         InvalidConfigurationException invalid = catchThrowableOfType(InvalidConfigurationException.class,
-                () -> CarmarketSettingsValidator.validate(environment));
+                () -> CarmarketSettingsReader.read(environment));
         assertThat(invalid).as("configuration should be rejected").isNotNull();
         return invalid.problems();
     }
@@ -76,7 +76,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void an_empty_environment_gives_the_documented_development_defaults() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(Map.of());
+            CarmarketSettings settings = CarmarketSettingsReader.read(Map.of());
 
             assertThat(settings.environment()).isEqualTo(AppEnvironment.DEVELOPMENT);
             assertThat(settings.server()).isEqualTo(new ServerSettings(8080, Duration.ofSeconds(20)));
@@ -85,7 +85,7 @@ class CarmarketSettingsValidatorTest {
             assertThat(settings.edge().trustedProxies().isEmpty()).isTrue();
             assertThat(settings.edge().internalToken()).isEmpty();
             assertThat(settings.edge().paymentWebhookSecret().value())
-                    .isEqualTo(CarmarketSettingsValidator.DEVELOPMENT_WEBHOOK_SECRET);
+                    .isEqualTo(EdgeSettingsReader.DEVELOPMENT_WEBHOOK_SECRET);
             assertThat(settings.edge().strictValidation()).isEqualTo(StrictValidationPolicy.enforceAll());
             assertThat(settings.orders()).isEqualTo(new OrderSettings(Duration.ofMinutes(30), Duration.ofSeconds(30),
                     Optional.of(new ReservationQuota(2, 5))));
@@ -96,7 +96,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void blank_values_mean_unset() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(Map.of("PORT", "  ", "DATABASE_URL", ""));
+            CarmarketSettings settings = CarmarketSettingsReader.read(Map.of("PORT", "  ", "DATABASE_URL", ""));
 
             assertThat(settings.server().port()).isEqualTo(8080);
             assertThat(settings.database()).isEmpty();
@@ -104,7 +104,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void short_secrets_are_accepted_outside_production() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(
+            CarmarketSettings settings = CarmarketSettingsReader.read(
                     Map.of("APP_ENV", "staging", "INTERNAL_TOKEN", "short", "PAYMENT_WEBHOOK_SECRET", "short-too"));
 
             assertThat(settings.edge().internalToken()).contains(new Secret("short"));
@@ -113,7 +113,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void a_database_url_outside_production_selects_postgres_with_the_pool_size() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(
+            CarmarketSettings settings = CarmarketSettingsReader.read(
                     Map.of("APP_ENV", "test", "DATABASE_URL", DATABASE_URL, "DATABASE_POOL_MAX", "4"));
 
             assertThat(settings.database()).hasValueSatisfying(database -> {
@@ -140,7 +140,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void a_complete_environment_is_accepted() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(production());
+            CarmarketSettings settings = CarmarketSettingsReader.read(production());
 
             assertThat(settings.environment()).isEqualTo(AppEnvironment.PRODUCTION);
             assertThat(settings.database()).isPresent();
@@ -199,7 +199,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void origins_are_kept_as_browsers_send_them() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(
+            CarmarketSettings settings = CarmarketSettingsReader.read(
                     production("CORS_ALLOWED_ORIGINS", " HTTPS://Shop.Example , http://localhost:3000"));
 
             assertThat(settings.edge().corsAllowedOrigins())
@@ -209,13 +209,13 @@ class CarmarketSettingsValidatorTest {
         @Test
         void trust_proxy_must_be_set_explicitly() {
             assertThat(variablesOf(productionWithout("TRUST_PROXY"))).containsExactly("TRUST_PROXY");
-            assertThat(CarmarketSettingsValidator.validate(production("TRUST_PROXY", "FALSE")).edge().trustedProxies()
+            assertThat(CarmarketSettingsReader.read(production("TRUST_PROXY", "FALSE")).edge().trustedProxies()
                     .isEmpty()).isTrue();
         }
 
         @Test
         void trust_proxy_accepts_ipv4_and_ipv6_addresses_and_ranges() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(production("TRUST_PROXY",
+            CarmarketSettings settings = CarmarketSettingsReader.read(production("TRUST_PROXY",
                     "127.0.0.1, 10.0.0.0/8,192.168.1.0/24, ::1, 2001:db8::/32, fd00::1/128, ::ffff:10.0.0.1"));
 
             for (String trusted : List.of("127.0.0.1", "10.200.3.4", "192.168.1.77", "::1", "2001:db8:ffff::1",
@@ -241,13 +241,13 @@ class CarmarketSettingsValidatorTest {
             assertThat(variablesOf(production("INTERNAL_TOKEN", thirtyOne))).containsExactly("INTERNAL_TOKEN");
             assertThat(variablesOf(production("PAYMENT_WEBHOOK_SECRET", thirtyOne)))
                     .containsExactly("PAYMENT_WEBHOOK_SECRET");
-            assertThat(CarmarketSettingsValidator.validate(production("INTERNAL_TOKEN", "a".repeat(32)))
+            assertThat(CarmarketSettingsReader.read(production("INTERNAL_TOKEN", "a".repeat(32)))
                     .edge().internalToken()).contains(new Secret("a".repeat(32)));
         }
 
         @Test
         void the_public_development_webhook_secret_is_refused() {
-            String developmentSecret = CarmarketSettingsValidator.DEVELOPMENT_WEBHOOK_SECRET;
+            String developmentSecret = EdgeSettingsReader.DEVELOPMENT_WEBHOOK_SECRET;
             assertThat(problemsOf(production("PAYMENT_WEBHOOK_SECRET", developmentSecret)))
                     .singleElement()
                     .satisfies(problem -> assertThat(problem.problem()).contains("development secret"));
@@ -255,7 +255,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void log_format_defaults_to_json_and_text_may_be_chosen() {
-            assertThat(CarmarketSettingsValidator.validate(production("LOG_FORMAT", "text")).logFormat())
+            assertThat(CarmarketSettingsReader.read(production("LOG_FORMAT", "text")).logFormat())
                     .isEqualTo(LogFormat.TEXT);
         }
 
@@ -277,8 +277,8 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void port_takes_the_full_range() {
-            assertThat(CarmarketSettingsValidator.validate(Map.of("PORT", "1")).server().port()).isEqualTo(1);
-            assertThat(CarmarketSettingsValidator.validate(Map.of("PORT", "65535")).server().port()).isEqualTo(65535);
+            assertThat(CarmarketSettingsReader.read(Map.of("PORT", "1")).server().port()).isEqualTo(1);
+            assertThat(CarmarketSettingsReader.read(Map.of("PORT", "65535")).server().port()).isEqualTo(65535);
         }
 
         @ParameterizedTest
@@ -297,7 +297,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void durations_accept_units_and_iso_8601() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(Map.of(
+            CarmarketSettings settings = CarmarketSettingsReader.read(Map.of(
                     "SHUTDOWN_GRACE_PERIOD", "PT20S", "ORDER_TTL", "1h", "ORDER_EXPIRY_INTERVAL", "500ms"));
 
             assertThat(settings.server().shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(20));
@@ -313,7 +313,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void strict_validation_is_parsed_and_a_malformed_value_refused() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(
+            CarmarketSettings settings = CarmarketSettingsReader.read(
                     Map.of("STRICT_VALIDATION", "POST /orders=enforce,POST /payments=report"));
 
             assertThat(settings.edge().strictValidation().modeFor(StrictValidationPolicy.START_PAYMENT))
@@ -327,11 +327,11 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void order_quota_is_parsed_per_part_or_switched_off() {
-            assertThat(CarmarketSettingsValidator.validate(Map.of("ORDER_QUOTA", "customer=3,client=8")).orders().quota())
+            assertThat(CarmarketSettingsReader.read(Map.of("ORDER_QUOTA", "customer=3,client=8")).orders().quota())
                     .contains(new ReservationQuota(3, 8));
-            assertThat(CarmarketSettingsValidator.validate(Map.of("ORDER_QUOTA", "client=9")).orders().quota())
+            assertThat(CarmarketSettingsReader.read(Map.of("ORDER_QUOTA", "client=9")).orders().quota())
                     .contains(new ReservationQuota(2, 9));
-            assertThat(CarmarketSettingsValidator.validate(Map.of("ORDER_QUOTA", "off")).orders().quota()).isEmpty();
+            assertThat(CarmarketSettingsReader.read(Map.of("ORDER_QUOTA", "off")).orders().quota()).isEmpty();
         }
 
         @ParameterizedTest
@@ -344,11 +344,11 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void rate_limits_are_parsed_per_class_or_switched_off() {
-            RateLimits limits = CarmarketSettingsValidator.validate(Map.of("RATE_LIMITS", "reads=20/s:100,webhook=5/m:10"))
+            RateLimits limits = CarmarketSettingsReader.read(Map.of("RATE_LIMITS", "reads=20/s:100,webhook=5/m:10"))
                     .edge().rateLimits().orElseThrow();
 
             assertThat(limits.toString()).isEqualTo("reads=20/s:100,writes=2/s:20,webhook=5/m:10");
-            assertThat(CarmarketSettingsValidator.validate(Map.of("RATE_LIMITS", "OFF")).edge().rateLimits()).isEmpty();
+            assertThat(CarmarketSettingsReader.read(Map.of("RATE_LIMITS", "OFF")).edge().rateLimits()).isEmpty();
         }
 
         @ParameterizedTest
@@ -361,7 +361,7 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void read_replicas_are_parsed_with_the_default_lag_bound_or_a_given_one() {
-            CarmarketSettings settings = CarmarketSettingsValidator.validate(production("DATABASE_READ_URL",
+            CarmarketSettings settings = CarmarketSettingsReader.read(production("DATABASE_READ_URL",
                     "postgresql://reader:r-pass@replica-1.internal/carmarket, postgresql://reader@replica-2.internal:6432/carmarket"));
             assertThat(settings.database().orElseThrow().replicas().replicas())
                     .extracting(replica -> replica.host() + ":" + replica.port())
@@ -370,9 +370,9 @@ class CarmarketSettingsValidatorTest {
 
             Map<String, String> environment = production("DATABASE_READ_URL", "postgresql://reader@replica-1.internal/carmarket");
             environment.put("DATABASE_READ_MAX_LAG", "2s");
-            assertThat(CarmarketSettingsValidator.validate(environment).database().orElseThrow().replicas().maxLag())
+            assertThat(CarmarketSettingsReader.read(environment).database().orElseThrow().replicas().maxLag())
                     .isEqualTo(Duration.ofSeconds(2));
-            assertThat(CarmarketSettingsValidator.validate(production()).database().orElseThrow().replicas().replicas())
+            assertThat(CarmarketSettingsReader.read(production()).database().orElseThrow().replicas().replicas())
                     .isEmpty();
         }
 
@@ -398,7 +398,7 @@ class CarmarketSettingsValidatorTest {
         @Test
         void a_sentry_dsn_must_look_like_one() {
             assertThat(variablesOf(Map.of("SENTRY_DSN", "not-a-dsn"))).containsExactly("SENTRY_DSN");
-            assertThat(CarmarketSettingsValidator.validate(Map.of("SENTRY_DSN", "https://key@o1.ingest.example/42",
+            assertThat(CarmarketSettingsReader.read(Map.of("SENTRY_DSN", "https://key@o1.ingest.example/42",
                     "SENTRY_RELEASE", "1.2.3")).sentry().release()).contains("1.2.3");
         }
 
@@ -407,6 +407,23 @@ class CarmarketSettingsValidatorTest {
             assertThat(variablesOf(Map.of("PORT", "0", "LOG_FORMAT", "xml", "ORDER_TTL", "soon",
                     "DATABASE_POOL_MAX", "1000", "TRUST_PROXY", "true")))
                     .containsExactlyInAnyOrder("PORT", "LOG_FORMAT", "ORDER_TTL", "DATABASE_POOL_MAX", "TRUST_PROXY");
+        }
+
+        @Test
+        void problems_are_listed_section_by_section_in_a_fixed_order() {
+            Map<String, String> environment = new HashMap<>(Map.of("APP_ENV", "qa", "PORT", "0",
+                    "SHUTDOWN_GRACE_PERIOD", "0s", "DATABASE_POOL_MAX", "0", "DATABASE_READ_MAX_LAG", "0s",
+                    "DATABASE_READ_URL", "postgresql://reader@replica/carmarket", "TRUST_PROXY", "true",
+                    "INTERNAL_TOKEN", "short", "STRICT_VALIDATION", "POST /orders=sometimes"));
+            environment.putAll(Map.of("RATE_LIMITS", "unlimited", "ORDER_TTL", "soon", "ORDER_EXPIRY_INTERVAL", "0s",
+                    "ORDER_QUOTA", "on", "SENTRY_DSN", "not-a-dsn", "LOG_FORMAT", "xml"));
+
+            // The missing secrets are named before the malformed ones.
+            assertThat(variablesOf(environment)).containsExactly("APP_ENV", "PORT", "SHUTDOWN_GRACE_PERIOD",
+                    "DATABASE_URL", "DATABASE_POOL_MAX", "DATABASE_READ_MAX_LAG", "DATABASE_READ_URL",
+                    "CORS_ALLOWED_ORIGINS", "TRUST_PROXY", "PAYMENT_WEBHOOK_SECRET", "INTERNAL_TOKEN",
+                    "STRICT_VALIDATION", "RATE_LIMITS", "ORDER_TTL", "ORDER_EXPIRY_INTERVAL", "ORDER_QUOTA",
+                    "SENTRY_DSN", "LOG_FORMAT");
         }
     }
 
@@ -425,7 +442,7 @@ class CarmarketSettingsValidatorTest {
             environment.put("SENTRY_DSN", "https://" + PASSWORD + "@/42 bad");
 
             InvalidConfigurationException invalid = catchThrowableOfType(InvalidConfigurationException.class,
-                    () -> CarmarketSettingsValidator.validate(environment));
+                    () -> CarmarketSettingsReader.read(environment));
 
             assertThat(invalid.problems()).extracting(ConfigurationProblem::variable).containsExactlyInAnyOrder(
                     "DATABASE_URL", "INTERNAL_TOKEN", "PAYMENT_WEBHOOK_SECRET", "SENTRY_DSN");
@@ -437,14 +454,14 @@ class CarmarketSettingsValidatorTest {
 
         @Test
         void the_settings_print_without_their_secrets() {
-            String printed = CarmarketSettingsValidator.validate(production()).toString();
+            String printed = CarmarketSettingsReader.read(production()).toString();
 
             assertThat(printed).doesNotContain(TOKEN).doesNotContain(WEBHOOK_SECRET).doesNotContain("db-pass-Q7");
         }
 
         @Test
         void a_settings_record_cannot_be_built_for_production_without_a_database() {
-            CarmarketSettings development = CarmarketSettingsValidator.validate(Map.of());
+            CarmarketSettings development = CarmarketSettingsReader.read(Map.of());
 
             assertThatThrownBy(() -> new CarmarketSettings(AppEnvironment.PRODUCTION, development.server(),
                     development.database(), development.edge(), development.orders(), development.sentry(),
