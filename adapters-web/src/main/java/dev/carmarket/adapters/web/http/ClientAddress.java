@@ -18,6 +18,9 @@ public final class ClientAddress {
     /** Exchange attribute holding the resolved client IP as a {@code String}. */
     public static final String ATTRIBUTE = "carmarket.clientIp";
 
+    /** Exchange attribute holding the client's {@link ClientNetwork}, once derived from the resolved IP. */
+    private static final String NETWORK_ATTRIBUTE = "carmarket.clientNetwork";
+
     private static final int IPV6_PREFIX_BYTES = 8;
 
     /** Stands for a peer whose address the server does not know (never a trusted proxy). */
@@ -38,9 +41,19 @@ public final class ClientAddress {
     /**
      * The client's network, as the reservation quota and the rate limits count clients: an IPv4 address on
      * its own, an IPv6 address by its /64 prefix; {@link ClientNetwork#UNKNOWN} for an unknown peer.
+     * Derived once per request (the rate limit and the order both ask), and only kept once the client
+     * address is resolved.
      */
     public static ClientNetwork networkOf(ServerWebExchange exchange) {
-        return IpLiterals.parse(of(exchange)).map(ClientAddress::network).orElse(ClientNetwork.UNKNOWN);
+        ClientNetwork known = exchange.getAttribute(NETWORK_ATTRIBUTE);
+        if (known != null) {
+            return known;
+        }
+        ClientNetwork network = IpLiterals.parse(of(exchange)).map(ClientAddress::network).orElse(ClientNetwork.UNKNOWN);
+        if (exchange.getAttribute(ATTRIBUTE) != null) {
+            exchange.getAttributes().put(NETWORK_ATTRIBUTE, network);
+        }
+        return network;
     }
 
     /** An IPv4-mapped IPv6 literal parses as the IPv4 address it maps, so both spell one client. */

@@ -4,6 +4,7 @@ import dev.carmarket.adapters.web.http.ClientAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.ports.domain.order.ClientNetwork;
+import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,5 +39,18 @@ class ClientNetworkOfTest {
     @ValueSource(strings = {"unknown", "shop.example", "localhost", "1.2.3.4; DROP TABLE orders", "::g"})
     void anythingButAnIpLiteralIsTheUnknownClientAndNeverALookup(String address) {
         assertThat(networkOf(address)).isEqualTo(ClientNetwork.UNKNOWN);
+    }
+
+    @Test
+    void theNetworkIsDerivedOnceTheAddressIsResolvedAndNotBefore() {
+        MockServerWebExchange exchange = MockServerWebExchange.builder(MockServerHttpRequest.post("/orders")
+                .remoteAddress(new InetSocketAddress("10.0.0.9", 40_000))).build();
+
+        assertThat(ClientAddress.networkOf(exchange)).isEqualTo(new ClientNetwork("10.0.0.9"));
+        exchange.getAttributes().put(ClientAddress.ATTRIBUTE, "203.0.113.7");
+        ClientNetwork resolved = ClientAddress.networkOf(exchange);
+
+        assertThat(resolved).isEqualTo(new ClientNetwork("203.0.113.7"));
+        assertThat(ClientAddress.networkOf(exchange)).isSameAs(resolved);
     }
 }
