@@ -7,6 +7,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.carmarket.adapters.web.support.openapi.HttpExchange;
+import dev.carmarket.adapters.web.support.openapi.OpenApiConformance;
+import dev.carmarket.adapters.web.support.openapi.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The one place where tests check a response against the contract: status, JSON content
  * type, an {@code X-Request-Id} header, and the body against its schema file under
  * {@code contract/schemas}; error envelopes also get their status, reason phrase and request id checked.
+ * A response on a documented path must also be one contract/openapi.yaml documents for its operation
+ * (status, headers, body): a test that provokes a status the document does not list fails here.
  */
 public final class ContractAssertions {
 
@@ -49,6 +54,9 @@ public final class ContractAssertions {
             Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Entity"),
             Map.entry(429, "Too Many Requests"),
             Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));
+
+    private static final OpenApiContract OPENAPI = OpenApiContract.load();
+    private static final OpenApiConformance OPENAPI_CONFORMANCE = new OpenApiConformance(OPENAPI);
 
     private ContractAssertions() {
     }
@@ -138,6 +146,12 @@ public final class ContractAssertions {
         assertThat(schemaErrors(schemaFile, body))
                 .as("%s against %s", new String(bytes, StandardCharsets.UTF_8), schemaFile)
                 .isEmpty();
+        HttpExchange exchange = HttpExchange.of(result);
+        if (!exchange.corsPreflight()) {
+            OPENAPI.operationFor(exchange.method(), exchange.path()).ifPresent(operation -> assertThat(
+                    OPENAPI_CONFORMANCE.responseProblems(operation, exchange)).as("%s against contract/openapi.yaml",
+                    exchange).isEmpty());
+        }
         return new Checked(body, requestId);
     }
 }

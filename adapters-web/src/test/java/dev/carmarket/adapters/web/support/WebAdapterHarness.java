@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -109,9 +110,12 @@ public final class WebAdapterHarness implements AutoCloseable {
         context.refresh();
 
         HttpHandler httpHandler = WebHttpHandlerBuilder.applicationContext(context).build();
-        server = HttpServer.create().host("127.0.0.1").port(0)
-                .handle(new ReactorHttpHandlerAdapter(httpHandler))
-                .bindNow();
+        HttpServer http = HttpServer.create().host("127.0.0.1").port(0);
+        // As Spring Boot applies them: the adapter's envelope for the HTTP decoder's own 400/414/431.
+        for (NettyServerCustomizer customizer : context.getBeansOfType(NettyServerCustomizer.class).values()) {
+            http = customizer.apply(http);
+        }
+        server = http.handle(new ReactorHttpHandlerAdapter(httpHandler)).bindNow();
         client = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + server.port())
                 .responseTimeout(Duration.ofSeconds(10))
@@ -146,6 +150,12 @@ public final class WebAdapterHarness implements AutoCloseable {
     /** The stores behind the core, for checking what a request changed. */
     public StorePorts stores() {
         return stores;
+    }
+
+    /** Every router function the adapter serves (its own and {@link Builder#routes} stand-ins). */
+    public List<RouterFunction<?>> routers() {
+        return context.getBeansOfType(RouterFunction.class).values().stream()
+                .<RouterFunction<?>>map(router -> router).toList();
     }
 
     /** The adapter's shutdown deadline, for tests that play the application's shutdown. */
