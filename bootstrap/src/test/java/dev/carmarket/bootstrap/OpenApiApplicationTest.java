@@ -8,7 +8,8 @@ import dev.carmarket.adapters.web.support.openapi.ContractCoverage;
 import dev.carmarket.adapters.web.support.openapi.OpenApiContract;
 import dev.carmarket.adapters.web.support.openapi.RawRequest;
 import dev.carmarket.adapters.web.support.openapi.RouterOperations;
-import dev.carmarket.bootstrap.settings.CarmarketSettingsValidator;
+import dev.carmarket.bootstrap.settings.CarmarketSettingsReader;
+import dev.carmarket.bootstrap.settings.EdgeSettingsReader;
 import dev.carmarket.bootstrap.wiring.SettingsInitializer;
 import java.net.URI;
 import java.util.Map;
@@ -56,7 +57,7 @@ class OpenApiApplicationTest {
 
     static class DevelopmentSettings extends SettingsInitializer {
         DevelopmentSettings() {
-            super(CarmarketSettingsValidator.validate(Map.of(CarmarketSettingsValidator.INTERNAL_TOKEN, TOKEN)));
+            super(CarmarketSettingsReader.read(Map.of(EdgeSettingsReader.INTERNAL_TOKEN, TOKEN)));
         }
     }
 
