@@ -24,6 +24,11 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 record() { echo "$1 $2" >> "$RESULTS"; }
 # Mean of every value recorded under a name.
 mean() { awk -v k="$1" '$1 == k { s += $2; n++ } END { if (n) printf "%.1f", s / n; else print "NaN" }' "$RESULTS"; }
+# Median of every value recorded under a name (the middle one, or the mean of the two middle ones).
+median() {
+  awk -v k="$1" '$1 == k { print $2 }' "$RESULTS" | sort -g \
+    | awk '{ v[NR] = $1 } END { if (!NR) print "NaN"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 value() { awk -v k="$1" '$1 == k { v = $2 } END { print v }' "$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
