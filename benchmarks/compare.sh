@@ -294,9 +294,9 @@ fixed_rate() { # name, rate, base url, mode args...
     warmup=$WARM; [[ $window -gt 1 ]] || warmup=$LATENCY_WARMUP
     out=$(java -cp "$WORK/classes" FixedRateLoad "$rate" "$warmup" "$SECS" "$base" "$@")
     log "$name at $rate/s, window $window: $out"
-    record "${name}_p50" "$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<< "$out")"
-    record "${name}_p99" "$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<< "$out")"
-    record "${name}_errors" "$(sed -n 's/.*errors=\([0-9]*\).*/\1/p' <<< "$out")"
+    record "${name}_p50" "$(sed -n 's/^RESULT.*p50_ms=\([0-9.]*\).*/\1/p' <<< "$out")"
+    record "${name}_p99" "$(sed -n 's/^RESULT.*p99_ms=\([0-9.]*\).*/\1/p' <<< "$out")"
+    record "${name}_errors" "$(sed -n 's/^RESULT.*errors=\([0-9]*\).*/\1/p' <<< "$out")"
     [[ $1 != --orders ]] || reset_orders # each window reserves the same cars again
   done
 }
