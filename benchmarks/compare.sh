@@ -33,6 +33,7 @@ OFF_PORT=$((CM_PORT + 1))
 PEER_PORT=$((CM_PORT + 2))
 BASE_PORT=$((CM_PORT + 3))
 BASELINE_JAVA=${BASELINE_JAVA:-java}
+with_baseline() { [[ -z ${BASELINE_JAR:-} ]] || "$@"; } # runs its arguments only when there is a baseline
 DB=carmarket_bench_$$
 DB_URL=postgresql://$PGUSER@$PGHOST:$PGPORT/$DB
 CONC=16        # connections / pgbench clients, as the issue fixes it
@@ -128,7 +129,8 @@ mapfile -t JAVA_ARGS < <("$ROOT/deploy/java-arguments.sh" "$RELEASE")
 if [[ -n ${BASELINE_JAR:-} ]]; then
   BASE_RELEASE=$WORK/releases/baseline
   mkdir -p "$BASE_RELEASE" && cp "$BASELINE_JAR" "$BASE_RELEASE/carmarket.jar"
-  log "class-data sharing of the baseline ($("$BASELINE_JAVA" -version 2>&1 | head -1))"
+  BASELINE_VERSION=$("$BASELINE_JAVA" -version 2>&1 | head -1)
+  log "class-data sharing of the baseline ($BASELINE_VERSION)"
   env "${seed_env[@]}" PORT=$BASE_PORT "$ROOT/deploy/class-data-sharing.sh" "$BASE_RELEASE" "$BASELINE_JAVA" "${JVM_OPTIONS[@]}" >&2
   mapfile -t BASE_JAVA_ARGS < <("$ROOT/deploy/java-arguments.sh" "$BASE_RELEASE")
 fi
@@ -264,24 +266,23 @@ for port in $CM_PORT $OFF_PORT $PEER_PORT ${BASELINE_JAR:+$BASE_PORT}; do
 done
 orders_wrk jit_warmup_on "$CM_PID" $CM_PORT 10
 orders_wrk jit_warmup_off "$OFF_PID" $OFF_PORT 10
-[[ -z ${BASELINE_JAR:-} ]] || orders_wrk jit_warmup_baseline "$BASE_PID" $BASE_PORT 10
+with_baseline orders_wrk jit_warmup_baseline "$BASE_PID" $BASE_PORT 10
 
 # --- 1. search throughput: carmarket, peer, pgbench; alternating ------------------------------------
 for target in mix light heavy; do
   for round in $(seq 1 "$ROUNDS"); do search_round "$target" "$round"; done
 done
 # --- 2. order capture: carmarket vs pgbench's rate for the same transaction (and vs the baseline) -------
-baseline_orders() { [[ -z ${BASELINE_JAR:-} ]] || orders_wrk base_orders "$BASE_PID" $BASE_PORT; }
 reset_orders
 for round in $(seq 1 "$ROUNDS"); do
-  if (( round % 2 )); then orders_wrk cm_orders "$CM_PID" $CM_PORT; orders_pgbench; baseline_orders
-  else baseline_orders; orders_pgbench; orders_wrk cm_orders "$CM_PID" $CM_PORT; fi
+  if (( round % 2 )); then orders_wrk cm_orders "$CM_PID" $CM_PORT; orders_pgbench; with_baseline orders_wrk base_orders "$BASE_PID" $BASE_PORT
+  else with_baseline orders_wrk base_orders "$BASE_PID" $BASE_PORT; orders_pgbench; orders_wrk cm_orders "$CM_PID" $CM_PORT; fi
   log "orders round $round: carmarket $(value cm_orders), pgbench $(value pg_orders), baseline $(value base_orders)"
 done
 # --- 3. the production controls on/off (two instances of the same jar, alternating) ---------------------
 for round in $(seq 1 "$ROUNDS"); do
   wrk_run on_light "$CM_PID" "http://127.0.0.1:$CM_PORT$LIGHT"; wrk_run off_light "$OFF_PID" "http://127.0.0.1:$OFF_PORT$LIGHT"
-  [[ -z ${BASELINE_JAR:-} ]] || wrk_run base_light "$BASE_PID" "http://127.0.0.1:$BASE_PORT$LIGHT"
+  with_baseline wrk_run base_light "$BASE_PID" "http://127.0.0.1:$BASE_PORT$LIGHT"
   orders_wrk off_orders "$OFF_PID" $OFF_PORT; orders_wrk on_orders "$CM_PID" $CM_PORT
   log "controls round $round: light on $(value on_light) / off $(value off_light), orders on $(value on_orders) / off $(value off_orders)"
 done
@@ -300,7 +301,6 @@ fixed_rate() { # name, rate, base url, mode args...
     [[ $1 != --orders ]] || reset_orders # each window reserves the same cars again
   done
 }
-total() { awk -v k="$1" '$1 == k { s += $2 } END { print s + 0 }' "$RESULTS"; }
 LATENCY_WARMUP=$((WARM * 2)) # the generator is a JVM too: its own JIT needs the warm-up
 half() { awk -v x="$1" 'BEGIN { printf "%d", x / 2 }'; }
 CM_HALF=$(half "$(mean cm_mix)"); PEER_HALF=$(half "$(mean peer_mix)")
@@ -365,6 +365,6 @@ echo
 echo "latency rows: the median of 3 windows of ${SECS}s each at a fixed rate (p50 and p99 per window under raw values)"
 echo "half-load rates: carmarket mix ${CM_HALF}/s, peer mix ${PEER_HALF}/s, orders ${ORDERS_HALF}/s;" \
   "errors: $(total lat_cm_mix_errors)/$(total lat_peer_mix_errors)/$(total lat_cm_mix_at_peer_rate_errors)/$(total lat_cm_orders_errors)"
-[[ -z ${BASELINE_JAR:-} ]] || echo "baseline: $BASELINE_JAR under $("$BASELINE_JAVA" -version 2>&1 | head -1)"
+with_baseline echo "baseline: $BASELINE_JAR under $BASELINE_VERSION"
 echo "controls off = STRICT_VALIDATION=off + RATE_LIMITS=off + ${CONTROLS_OFF_FLAGS[*]}; controls on = RATE_LIMITS=$BENCH_RATE_LIMITS (checked, never refusing); ORDER_QUOTA=off on both"
 echo "raw values (name value):"; sort "$RESULTS" | awk '{ a[$1] = a[$1] " " $2 } END { for (k in a) print "  " k ":" a[k] }' | sort

@@ -29,6 +29,8 @@ median() {
   awk -v k="$1" '$1 == k { print $2 }' "$RESULTS" | sort -g \
     | awk '{ v[NR] = $1 } END { if (!NR) print "NaN"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+# Sum of every value recorded under a name.
+total() { awk -v k="$1" '$1 == k { s += $2 } END { print s + 0 }' "$RESULTS"; }
 value() { awk -v k="$1" '$1 == k { v = $2 } END { print v }' "$RESULTS"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 

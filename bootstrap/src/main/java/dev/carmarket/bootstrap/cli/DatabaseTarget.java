@@ -6,14 +6,10 @@ import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.replica.ReadRoutingListener;
 import dev.carmarket.bootstrap.settings.DatabaseSettings;
 
-/** The database of a command: how output names it (never with credentials) and the adapters on it. */
+/** The adapters a command works on, on their own pool. */
 final class DatabaseTarget {
 
     private DatabaseTarget() {
-    }
-
-    static String describe(DatabaseSettings database) {
-        return database.connection().server();
     }
 
     /** The adapters on their own pool, closed by the caller; commands record no query metrics. */

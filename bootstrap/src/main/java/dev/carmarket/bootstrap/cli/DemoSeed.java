@@ -38,13 +38,13 @@ public final class DemoSeed {
                 "--seed needs DATABASE_URL (without it the in-memory store starts with demo cars anyway)",
                 ExitStatus.CONFIG));
         int applied = new DatabaseMigrator(database.connection()).migrate();
-        out.println("carmarket seed: " + DatabaseTarget.describe(database) + " migrated (" + applied
+        out.println("carmarket seed: " + database.connection().server() + " migrated (" + applied
                 + " migration(s) applied)");
         try (R2dbcPersistence persistence = DatabaseTarget.connect(database)) {
             CarBulkLoader loader = persistence.carBulkLoader();
             long existing = Await.result(loader.count(), COUNT_TIMEOUT);
             if (existing > 0) {
-                throw new CommandFailedException("refusing to seed " + DatabaseTarget.describe(database)
+                throw new CommandFailedException("refusing to seed " + database.connection().server()
                         + ": it already holds " + existing + " car(s); seed only an empty database", ExitStatus.DATA);
             }
             long started = System.nanoTime();

@@ -41,7 +41,7 @@ public final class Preflight {
     }
 
     private void checkDatabase(DatabaseSettings database) {
-        String where = DatabaseTarget.describe(database);
+        String where = database.connection().server();
         try (R2dbcPersistence persistence = DatabaseTarget.connect(database)) {
             Duration latency = Await.result(persistence.pingDatabase(PING_TIMEOUT),
                     PING_TIMEOUT.plus(database.connection().connectTimeout()));

@@ -63,8 +63,8 @@ public final class DatabaseSettingsReader {
         return caseFolded(one).equals(caseFolded(other));
     }
 
-    /** Host names are case-insensitive. */
+    /** Host names are case-insensitive; database names are not. */
     private static String caseFolded(PostgresConnectionSettings connection) {
-        return connection.server().toLowerCase(Locale.ROOT);
+        return connection.host().toLowerCase(Locale.ROOT) + ":" + connection.port() + "/" + connection.database();
     }
 }

@@ -51,13 +51,14 @@ public class StoreConfiguration {
         log.info("Using PostgreSQL at {} (schema version {}, {} migration(s) applied now, pool max {})",
                 database.connection().server(),
                 migrator.currentVersion(), applied, database.pool().maxSize());
+        refuseReplicasThatArePrimaries(database);
         R2dbcPersistence persistence = R2dbcPersistence.create(database.connection(), database.pool(),
                 database.replicas(), timeSource,
                 // Port calls are timed by the Metered* decorators (MeteredStorePorts); this times only the
                 // adapter's background queries.
                 new BackgroundQueryMetrics(registry)::queryFinished, new ReplicaObservation(registry));
         ConnectionPoolGauges.register(persistence.connectionPool(), R2dbcPersistence.PRIMARY_POOL, registry);
-        startReplicaChecks(database, persistence.readReplicas(), registry);
+        startReplicaChecks(persistence.readReplicas(), registry);
         // Off the startup thread: readiness reports the database until the connections are there.
         persistence.warmUp().subscribe(
                 opened -> log.info("Connection pool warmed up with {} connection(s)", opened),
@@ -66,20 +67,23 @@ public class StoreConfiguration {
     }
 
     /**
-     * Refuses to start when a read URL names a primary (reads from it could see data the real primary
-     * never wrote), then starts the periodic checks; an unreachable replica only starts DOWN.
+     * Refuses to start, before any pool is opened, when a read URL names a primary: reads from it could
+     * see data the real primary never wrote. An unreachable replica is left to the periodic checks.
      */
-    private static void startReplicaChecks(DatabaseSettings database, ReadReplicas replicas, MeterRegistry registry) {
-        if (replicas.replicas().isEmpty()) {
-            return;
-        }
+    private static void refuseReplicasThatArePrimaries(DatabaseSettings database) {
         List<ConfigurationProblem> primaries = ReplicaRoles.primariesAmong(database.replicas().replicas()).stream()
                 .map(server -> new ConfigurationProblem(DatabaseSettingsReader.DATABASE_READ_URL,
                         server + " is not in recovery: it is a primary, not a streaming replica"))
                 .toList();
         if (!primaries.isEmpty()) {
-            replicas.close();
             throw new InvalidConfigurationException(primaries);
+        }
+    }
+
+    /** Gauges and periodic checks of the replicas; an unreachable one starts DOWN. */
+    private static void startReplicaChecks(ReadReplicas replicas, MeterRegistry registry) {
+        if (replicas.replicas().isEmpty()) {
+            return;
         }
         replicas.replicas().forEach(replica -> ConnectionPoolGauges.register(replica.connectionPool(),
                 replica.name(), registry));

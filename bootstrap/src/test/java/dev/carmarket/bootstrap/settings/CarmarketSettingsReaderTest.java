@@ -374,6 +374,10 @@ class CarmarketSettingsReaderTest {
                     .isEqualTo(Duration.ofSeconds(2));
             assertThat(CarmarketSettingsReader.read(production()).database().orElseThrow().replicas().replicas())
                     .isEmpty();
+            // Database names are case-sensitive in PostgreSQL: these are two databases, not one replica twice.
+            assertThat(CarmarketSettingsReader.read(production("DATABASE_READ_URL",
+                    "postgresql://reader@replica/Carmarket,postgresql://reader@replica/carmarket"))
+                    .database().orElseThrow().replicas().replicas()).hasSize(2);
         }
 
         @ParameterizedTest

@@ -3,7 +3,6 @@ package dev.carmarket.adapters.r2dbc.car;
 import dev.carmarket.adapters.r2dbc.support.Binder;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.car.SearchSort;
-import java.util.stream.Stream;
 
 /**
  * The SQL of one search: the conditions of its filters ({@link FilterConditions}), its order and its page.
@@ -27,7 +26,7 @@ final class CarSearchStatements {
     private CarSearchStatements(SearchCriteria criteria) {
         this.criteria = criteria;
         this.filters = FilterConditions.of(criteria.filters());
-        this.where = String.join(" AND ", Stream.concat(Stream.of(AVAILABLE), filters.sql().stream()).toList());
+        this.where = filters.after(AVAILABLE);
         this.sortColumn = sortColumn(criteria.sort());
         this.direction = descending(criteria.sort()) ? "DESC" : "ASC";
     }

@@ -47,11 +47,6 @@ final class FilterConditions {
         return conditions;
     }
 
-    /** One condition per filter present. */
-    List<String> sql() {
-        return List.copyOf(sql);
-    }
-
     /**
      * The conditions joined by AND ({@code TRUE} without any), for a statement that already reads only
      * available cars: without the status condition, a count over a partial index of available cars that
@@ -59,6 +54,11 @@ final class FilterConditions {
      */
     String joined() {
         return sql.isEmpty() ? "TRUE" : String.join(" AND ", sql);
+    }
+
+    /** {@code first} and then every condition, joined by AND. */
+    String after(String first) {
+        return sql.isEmpty() ? first : first + " AND " + String.join(" AND ", sql);
     }
 
     /** The bind values of the conditions. */

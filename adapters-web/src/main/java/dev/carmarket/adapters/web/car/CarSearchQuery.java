@@ -21,6 +21,12 @@ import org.springframework.util.MultiValueMap;
  */
 final class CarSearchQuery {
 
+    // Made once: values() copies its array on every call, and every search names these.
+    private static final List<SearchSort> SORTS = List.of(SearchSort.values());
+    private static final List<FuelType> FUEL_TYPES = List.of(FuelType.values());
+    private static final List<Transmission> TRANSMISSIONS = List.of(Transmission.values());
+    private static final List<BodyType> BODY_TYPES = List.of(BodyType.values());
+
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
@@ -33,7 +39,7 @@ final class CarSearchQuery {
         InputProblems problems = new InputProblems();
         CarFilters filters = filters(problems, params);
         SearchSort sort = Objects.requireNonNullElse(
-                problems.oneOf("sort", params.getFirst("sort"), List.of(SearchSort.values()), SearchSort::wireName),
+                problems.oneOf("sort", params.getFirst("sort"), SORTS, SearchSort::wireName),
                 SearchSort.NEWEST);
         // An unparsable page or limit was reported above; its default keeps the range checks quiet about it.
         int page = Objects.requireNonNullElse(integer(problems, params, "page"), 1);
@@ -49,9 +55,9 @@ final class CarSearchQuery {
                 text(problems, params, "q"),
                 text(problems, params, "make"),
                 text(problems, params, "model"),
-                option(problems, params, "fuelType", FuelType.values()),
-                option(problems, params, "transmission", Transmission.values()),
-                option(problems, params, "bodyType", BodyType.values()),
+                option(problems, params, "fuelType", FUEL_TYPES),
+                option(problems, params, "transmission", TRANSMISSIONS),
+                option(problems, params, "bodyType", BODY_TYPES),
                 integer(problems, params, "yearMin"),
                 integer(problems, params, "yearMax"),
                 decimal(problems, params, "priceMin"),
@@ -61,8 +67,8 @@ final class CarSearchQuery {
 
     /** One of an enum's constants, spelt as its name. */
     private static <E extends Enum<E>> E option(InputProblems problems, MultiValueMap<String, String> params,
-            String name, E[] options) {
-        return problems.oneOf(name, params.getFirst(name), List.of(options), Enum::name);
+            String name, List<E> options) {
+        return problems.oneOf(name, params.getFirst(name), options, Enum::name);
     }
 
     /**

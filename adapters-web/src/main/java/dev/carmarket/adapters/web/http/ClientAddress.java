@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The request's client IP as resolved once by {@link ClientAddressFilter} (TCP peer, or the
+ * The request's client IP as resolved once by the security package's {@code ClientAddressFilter} (TCP peer, or the
  * forwarded client when the peer is a trusted proxy). Logs, metrics and the internal-endpoint
  * guard all read it here, so they never disagree about who the client is.
  */
@@ -18,7 +18,7 @@ public final class ClientAddress {
     /** Exchange attribute holding the resolved client IP as a {@code String}. */
     public static final String ATTRIBUTE = "carmarket.clientIp";
 
-    /** Exchange attribute holding the client's {@link ClientNetwork}, once derived from the resolved IP. */
+    /** Exchange attribute holding the client's {@link ClientNetwork}, derived with the resolved IP. */
     private static final String NETWORK_ATTRIBUTE = "carmarket.clientNetwork";
 
     private static final int IPV6_PREFIX_BYTES = 8;
@@ -27,6 +27,12 @@ public final class ClientAddress {
     public static final String UNKNOWN = "unknown";
 
     private ClientAddress() {
+    }
+
+    /** Records the client IP the filter resolved, and the network it belongs to, for the rest of the request. */
+    public static void resolved(ServerWebExchange exchange, String address) {
+        exchange.getAttributes().put(ATTRIBUTE, address);
+        exchange.getAttributes().put(NETWORK_ATTRIBUTE, networkOf(address));
     }
 
     /**
@@ -41,19 +47,15 @@ public final class ClientAddress {
     /**
      * The client's network, as the reservation quota and the rate limits count clients: an IPv4 address on
      * its own, an IPv6 address by its /64 prefix; {@link ClientNetwork#UNKNOWN} for an unknown peer.
-     * Derived once per request (the rate limit and the order both ask), and only kept once the client
-     * address is resolved.
+     * Derived once per request, where the address is resolved (the rate limit and the order both ask).
      */
     public static ClientNetwork networkOf(ServerWebExchange exchange) {
-        ClientNetwork known = exchange.getAttribute(NETWORK_ATTRIBUTE);
-        if (known != null) {
-            return known;
-        }
-        ClientNetwork network = IpLiterals.parse(of(exchange)).map(ClientAddress::network).orElse(ClientNetwork.UNKNOWN);
-        if (exchange.getAttribute(ATTRIBUTE) != null) {
-            exchange.getAttributes().put(NETWORK_ATTRIBUTE, network);
-        }
-        return network;
+        ClientNetwork resolved = exchange.getAttribute(NETWORK_ATTRIBUTE);
+        return resolved != null ? resolved : networkOf(of(exchange));
+    }
+
+    private static ClientNetwork networkOf(String address) {
+        return IpLiterals.parse(address).map(ClientAddress::network).orElse(ClientNetwork.UNKNOWN);
     }
 
     /** An IPv4-mapped IPv6 literal parses as the IPv4 address it maps, so both spell one client. */

@@ -52,8 +52,7 @@ public final class ClientAddressFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         InetAddress peer = peerOf(request);
         HttpHeaders headers = request.getHeaders();
-        exchange.getAttributes().put(ClientAddress.ATTRIBUTE,
-                resolver.resolve(peer, headers.getOrEmpty(X_FORWARDED_FOR)));
+        ClientAddress.resolved(exchange, resolver.resolve(peer, headers.getOrEmpty(X_FORWARDED_FOR)));
         URI uri = resolver.isTrusted(peer) ? forwardedUri(request) : request.getURI();
         ServerHttpRequest withoutForwarding = request.mutate()
                 .uri(uri)

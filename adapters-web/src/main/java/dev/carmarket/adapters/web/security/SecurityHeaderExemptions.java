@@ -7,30 +7,30 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * The one place where a route may get a header value other than the {@link SecurityHeaders}
- * baseline. Each exception is named and says why; a reviewer reads this list, and a test pins
+ * baseline. Each exemption is named and says why; a reviewer reads this list, and a test pins
  * it, so no loosening happens by accident.
  */
 public final class SecurityHeaderExemptions {
 
     /**
-     * The exceptions in force: none. Every route, error and 404 gets the exact baseline; the JSON
+     * The exemptions in force: none. Every route, error and 404 gets the exact baseline; the JSON
      * API needs nothing looser (no pages, scripts or frames).
      */
     public static final SecurityHeaderExemptions IN_FORCE = new SecurityHeaderExemptions(List.of());
 
-    private final List<HeaderException> exceptions;
+    private final List<HeaderExemption> exemptions;
 
-    public SecurityHeaderExemptions(List<HeaderException> exceptions) {
-        this.exceptions = List.copyOf(exceptions);
+    public SecurityHeaderExemptions(List<HeaderExemption> exemptions) {
+        this.exemptions = List.copyOf(exemptions);
     }
 
-    public List<HeaderException> all() {
-        return exceptions;
+    public List<HeaderExemption> all() {
+        return exemptions;
     }
 
-    /** The exceptions that apply to {@code request}, in declaration order. */
-    List<HeaderException> applicableTo(ServerHttpRequest request) {
-        return exceptions.stream().filter(exception -> exception.paths().matches(request)).toList();
+    /** The exemptions that apply to {@code request}, in declaration order. */
+    List<HeaderExemption> applicableTo(ServerHttpRequest request) {
+        return exemptions.stream().filter(exemption -> exemption.paths().matches(request)).toList();
     }
 
     /**
@@ -42,14 +42,14 @@ public final class SecurityHeaderExemptions {
      * @param value      the value sent instead
      * @param reason     why the baseline does not fit
      */
-    public record HeaderException(String name, String pathPrefix, String header, String value, String reason) {
+    public record HeaderExemption(String name, String pathPrefix, String header, String value, String reason) {
 
-        public HeaderException {
+        public HeaderExemption {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(pathPrefix, "pathPrefix");
             Objects.requireNonNull(value, "value");
             if (reason == null || reason.isBlank()) {
-                throw new IllegalArgumentException("an exception to the security headers needs a reason: " + name);
+                throw new IllegalArgumentException("an exemption from the security headers needs a reason: " + name);
             }
             if (!SecurityHeaders.BASELINE.containsKey(header)) {
                 throw new IllegalArgumentException(header + " is not a baseline header");

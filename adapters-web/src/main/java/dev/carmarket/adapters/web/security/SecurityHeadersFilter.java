@@ -25,10 +25,10 @@ public final class SecurityHeadersFilter implements WebFilter, Ordered {
     private static final PathPrefixes NO_STORE = PathPrefixes.of("/orders", "/payments")
             .and(InternalEndpointGuard.INTERNAL_PATHS);
 
-    private final SecurityHeaderExemptions exceptions;
+    private final SecurityHeaderExemptions exemptions;
 
-    public SecurityHeadersFilter(SecurityHeaderExemptions exceptions) {
-        this.exceptions = Objects.requireNonNull(exceptions, "exceptions");
+    public SecurityHeadersFilter(SecurityHeaderExemptions exemptions) {
+        this.exemptions = Objects.requireNonNull(exemptions, "exemptions");
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class SecurityHeadersFilter implements WebFilter, Ordered {
 
     private void apply(ServerHttpRequest request, HttpHeaders headers) {
         SecurityHeaders.BASELINE.forEach(headers::set);
-        exceptions.applicableTo(request).forEach(exception -> headers.set(exception.header(), exception.value()));
+        exemptions.applicableTo(request).forEach(exemption -> headers.set(exemption.header(), exemption.value()));
         SecurityHeaders.REMOVED.forEach(headers::remove);
         if (NO_STORE.matches(request)) {
             headers.setCacheControl("no-store");

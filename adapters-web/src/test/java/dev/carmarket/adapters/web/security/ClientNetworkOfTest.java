@@ -42,12 +42,12 @@ class ClientNetworkOfTest {
     }
 
     @Test
-    void theNetworkIsDerivedOnceTheAddressIsResolvedAndNotBefore() {
+    void theNetworkIsThePeersUntilTheAddressIsResolvedThenDerivedOnceWithIt() {
         MockServerWebExchange exchange = MockServerWebExchange.builder(MockServerHttpRequest.post("/orders")
                 .remoteAddress(new InetSocketAddress("10.0.0.9", 40_000))).build();
 
         assertThat(ClientAddress.networkOf(exchange)).isEqualTo(new ClientNetwork("10.0.0.9"));
-        exchange.getAttributes().put(ClientAddress.ATTRIBUTE, "203.0.113.7");
+        ClientAddress.resolved(exchange, "203.0.113.7");
         ClientNetwork resolved = ClientAddress.networkOf(exchange);
 
         assertThat(resolved).isEqualTo(new ClientNetwork("203.0.113.7"));

@@ -3,7 +3,7 @@ package dev.carmarket.adapters.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.carmarket.adapters.web.security.SecurityHeaderExemptions.HeaderException;
+import dev.carmarket.adapters.web.security.SecurityHeaderExemptions.HeaderExemption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +13,7 @@ import org.springframework.web.server.WebFilterChain;
 
 class SecurityHeaderExemptionsTest {
 
-    static final HeaderException EMBEDDABLE_WIDGET = new HeaderException("embeddable-widget", "/widget",
+    static final HeaderExemption EMBEDDABLE_WIDGET = new HeaderExemption("embeddable-widget", "/widget",
             "X-Frame-Options", "ALLOW-FROM https://partner.example", "partners frame the widget");
 
     /** A handler that tries to loosen the baseline and to announce the server. */
@@ -26,9 +26,9 @@ class SecurityHeaderExemptionsTest {
         return exchange.getResponse().setComplete();
     };
 
-    static HttpHeaders responseHeaders(SecurityHeaderExemptions exceptions, String path) {
+    static HttpHeaders responseHeaders(SecurityHeaderExemptions exemptions, String path) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
-        new SecurityHeadersFilter(exceptions).filter(exchange, LOOSENING_HANDLER).block();
+        new SecurityHeadersFilter(exemptions).filter(exchange, LOOSENING_HANDLER).block();
         return exchange.getResponse().getHeaders();
     }
 
@@ -48,21 +48,21 @@ class SecurityHeaderExemptionsTest {
     }
 
     @Test
-    void aNamedExceptionAppliesToItsRoutesOnly() {
-        SecurityHeaderExemptions exceptions = new SecurityHeaderExemptions(List.of(EMBEDDABLE_WIDGET));
+    void aNamedExemptionAppliesToItsRoutesOnly() {
+        SecurityHeaderExemptions exemptions = new SecurityHeaderExemptions(List.of(EMBEDDABLE_WIDGET));
 
-        assertThat(responseHeaders(exceptions, "/widget/cars").getFirst("X-Frame-Options"))
+        assertThat(responseHeaders(exemptions, "/widget/cars").getFirst("X-Frame-Options"))
                 .isEqualTo("ALLOW-FROM https://partner.example");
-        assertThat(responseHeaders(exceptions, "/widgets").getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
-        assertThat(responseHeaders(exceptions, "/car-details/search").getFirst("X-Frame-Options"))
+        assertThat(responseHeaders(exemptions, "/widgets").getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(responseHeaders(exemptions, "/car-details/search").getFirst("X-Frame-Options"))
                 .isEqualTo("SAMEORIGIN");
     }
 
     @Test
-    void anExceptionNeedsAReasonAndABaselineHeader() {
-        assertThatThrownBy(() -> new HeaderException("x", "/x", "X-Frame-Options", "ALLOWALL", " "))
+    void anExemptionNeedsAReasonAndABaselineHeader() {
+        assertThatThrownBy(() -> new HeaderExemption("x", "/x", "X-Frame-Options", "ALLOWALL", " "))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HeaderException("x", "/x", "Access-Control-Allow-Origin", "*", "why not"))
+        assertThatThrownBy(() -> new HeaderExemption("x", "/x", "Access-Control-Allow-Origin", "*", "why not"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
