@@ -14,6 +14,7 @@ import dev.carmarket.ports.domain.car.CarPage;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.car.SearchCriteria;
 import dev.carmarket.ports.domain.common.DomainError;
+import dev.carmarket.ports.domain.common.Money;
 import dev.carmarket.ports.domain.common.DomainException;
 import dev.carmarket.ports.out.car.CarCatalog;
 import dev.carmarket.ports.testing.TestCars;
@@ -74,6 +75,11 @@ class NonBlockingTest {
 
             @Override
             public Mono<Boolean> changeStatus(CarId id, CarStatus expected, CarStatus next) {
+                return Mono.never();
+            }
+
+            @Override
+            public Mono<Money> changeStatusReturningPrice(CarId id, CarStatus expected, CarStatus next) {
                 return Mono.never();
             }
         }, registry);

@@ -8,6 +8,7 @@ import dev.carmarket.core.common.Lifecycle;
 import dev.carmarket.core.common.Transition;
 import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.car.CarStatus;
+import dev.carmarket.ports.domain.common.Money;
 import dev.carmarket.ports.out.car.CarCatalog;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -34,9 +35,13 @@ public final class CarLifecycle {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
-    /** @return true if this call reserved the car; false if it was not AVAILABLE */
-    public Mono<Boolean> reserve(CarId car) {
-        return RESERVE.apply(car, catalog::changeStatus);
+    /**
+     * Reserves the car in one store call, without reading it first.
+     *
+     * @return the car's price when this call reserved it; empty if it is unknown or was not AVAILABLE
+     */
+    public Mono<Money> reserve(CarId car) {
+        return catalog.changeStatusReturningPrice(car, RESERVE.from(), RESERVE.to());
     }
 
     /** Frees the car of an order that this caller just expired. */

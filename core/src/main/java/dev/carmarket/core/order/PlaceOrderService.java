@@ -5,8 +5,9 @@ import dev.carmarket.core.common.CoreSettings;
 import dev.carmarket.core.common.Failures;
 import dev.carmarket.core.common.IdempotentCreation;
 import dev.carmarket.core.common.RequestFingerprint;
-import dev.carmarket.ports.domain.car.CarDetails;
+import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.common.DomainError;
+import dev.carmarket.ports.domain.common.Money;
 import dev.carmarket.ports.domain.order.DeliveryAddress;
 import dev.carmarket.ports.domain.order.Order;
 import dev.carmarket.ports.domain.order.OrderId;
@@ -69,21 +70,25 @@ public final class PlaceOrderService implements PlaceOrderUseCase {
     }
 
     private Mono<PlacedOrder> place(OrderId orderId, PlaceOrderCommand command, Instant now) {
-        return cars.findById(command.carId())
-                .switchIfEmpty(Failures.fail(DomainError.CAR_NOT_FOUND))
-                .flatMap(car -> carLifecycle.reserve(car.id())
-                        .flatMap(reserved -> reserved
-                                ? quota.check(ReservationHolder.of(command.customer(), command.client()), now)
-                                        .then(orderNumbers.next())
-                                : Failures.<Long>fail(DomainError.CAR_NOT_AVAILABLE))
-                        .map(sequence -> newOrder(orderId, command, car, sequence, now)))
+        return carLifecycle.reserve(command.carId())
+                .switchIfEmpty(Mono.defer(() -> notReservable(command.carId())))
+                .flatMap(price -> quota.check(ReservationHolder.of(command.customer(), command.client()), now)
+                        .then(orderNumbers.next())
+                        .map(sequence -> newOrder(orderId, command, price, sequence, now)))
                 .flatMap(order -> orders.insert(order).thenReturn(new PlacedOrder(order.view(), false)));
     }
 
-    private Order newOrder(OrderId orderId, PlaceOrderCommand command, CarDetails car, long sequence, Instant now) {
+    /** Why the car could not be reserved: only read when it could not, so an order costs no car read. */
+    private Mono<Money> notReservable(CarId car) {
+        return cars.findById(car)
+                .flatMap(found -> Failures.<Money>fail(DomainError.CAR_NOT_AVAILABLE))
+                .switchIfEmpty(Failures.fail(DomainError.CAR_NOT_FOUND));
+    }
+
+    private Order newOrder(OrderId orderId, PlaceOrderCommand command, Money price, long sequence, Instant now) {
         OrderNumber number = OrderNumber.of(now.atZone(ZoneOffset.UTC).getYear(), sequence);
-        // The price is the car's as stored now, never anything the client sent.
-        return new Order(orderId, number, OrderStatus.PENDING_PAYMENT, car.id(), car.summary().price(),
+        // The price is the car's as stored when it was reserved, never anything the client sent.
+        return new Order(orderId, number, OrderStatus.PENDING_PAYMENT, command.carId(), price,
                 command.customer(), command.deliveryOption(), command.deliveryAddress(), command.notes(), now,
                 now.plus(settings.orderTimeToLive()), command.client());
     }

@@ -23,6 +23,7 @@ import dev.carmarket.ports.domain.order.OrderStatus;
 import dev.carmarket.ports.domain.order.OrderView;
 import dev.carmarket.ports.domain.order.PlaceOrderCommand;
 import dev.carmarket.ports.domain.order.PlacedOrder;
+import dev.carmarket.ports.out.car.CarCatalog;
 import dev.carmarket.ports.out.order.OrderRepository;
 import dev.carmarket.ports.testing.TestCars;
 import dev.carmarket.ports.testing.TestOrders;
@@ -101,6 +102,21 @@ class PlaceOrderServiceTest {
 
         assertThat(market.order(order.id()).amount()).isEqualTo(Money.of("18990.00", "EUR"));
         assertThat(market.startPayment(order).amount()).isEqualTo(Money.of("18990.00", "EUR"));
+    }
+
+    @Test
+    void reservesWithoutReadingTheCarFirst() {
+        CarDetails car = market.list(TestCars.car().price(Money.of("21000.00", "EUR")).build());
+        CarmarketCore unreadableCars = market.coreWith(new StorePorts.Decorator() {
+            @Override
+            public CarCatalog carCatalog(CarCatalog port) {
+                return StoreOutage.failing(CarCatalog.class, port, "findById");
+            }
+        });
+
+        StepVerifier.create(unreadableCars.placeOrder().placeOrder(pickUp(car.id())))
+                .assertNext(placed -> assertThat(placed.order().amount()).isEqualTo(Money.of("21000.00", "EUR")))
+                .verifyComplete();
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.carmarket.ports.testing.Concurrently;
 import dev.carmarket.ports.testing.TestCars;
 import dev.carmarket.ports.testing.TestIds;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -333,6 +334,45 @@ public abstract class CarCatalogContract extends ContractWithCars {
     void changeStatusOfAnUnknownCarIsFalse() {
         StepVerifier.create(catalog().changeStatus(new CarId(TestIds.random()), CarStatus.AVAILABLE, CarStatus.RESERVED))
                 .expectNext(false).verifyComplete();
+    }
+
+    @Test
+    void changeStatusReturningPriceMovesTheCarAndAnswersItsStoredPrice() {
+        CarDetails car = givenCar();
+
+        StepVerifier.create(catalog().changeStatusReturningPrice(car.id(), CarStatus.AVAILABLE, CarStatus.RESERVED))
+                .expectNext(car.summary().price()).verifyComplete();
+        StepVerifier.create(catalog().findById(car.id())).expectNext(car.withStatus(CarStatus.RESERVED)).verifyComplete();
+    }
+
+    @Test
+    void changeStatusReturningPriceFromAnotherStatusIsEmptyAndChangesNothing() {
+        CarDetails car = TestCars.car().status(CarStatus.SOLD).build();
+        given(car);
+
+        StepVerifier.create(catalog().changeStatusReturningPrice(car.id(), CarStatus.AVAILABLE, CarStatus.RESERVED))
+                .verifyComplete();
+        StepVerifier.create(catalog().findById(car.id())).expectNext(car).verifyComplete();
+    }
+
+    @Test
+    void changeStatusReturningPriceOfAnUnknownCarIsEmpty() {
+        StepVerifier.create(catalog().changeStatusReturningPrice(new CarId(TestIds.random()), CarStatus.AVAILABLE,
+                        CarStatus.RESERVED))
+                .verifyComplete();
+    }
+
+    @Test
+    void ofConcurrentChangesReturningPriceExactlyOneWins() {
+        CarDetails car = givenCar();
+
+        StepVerifier.create(Concurrently.run(32, i -> catalog()
+                        .changeStatusReturningPrice(car.id(), CarStatus.AVAILABLE, CarStatus.RESERVED)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())))
+                .assertNext(outcomes -> assertThat(outcomes).hasSize(32).filteredOn(Optional.empty()::equals)
+                        .hasSize(31))
+                .verifyComplete();
     }
 
     @Test

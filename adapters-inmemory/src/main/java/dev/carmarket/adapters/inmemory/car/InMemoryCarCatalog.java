@@ -6,6 +6,7 @@ import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.car.CarPage;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.car.SearchCriteria;
+import dev.carmarket.ports.domain.common.Money;
 import dev.carmarket.ports.out.car.CarBulkLoader;
 import dev.carmarket.ports.out.car.CarCatalog;
 import java.util.List;
@@ -41,13 +42,18 @@ public final class InMemoryCarCatalog implements CarCatalog, CarBulkLoader {
 
     @Override
     public Mono<Boolean> changeStatus(CarId id, CarStatus expected, CarStatus next) {
+        return changeStatusReturningPrice(id, expected, next).hasElement();
+    }
+
+    @Override
+    public Mono<Money> changeStatusReturningPrice(CarId id, CarStatus expected, CarStatus next) {
         return transactions.execute(undo -> {
             CarDetails car = cars.get(id);
             if (car == null || car.summary().status() != expected) {
-                return false;
+                return null;
             }
             undo.put(cars, id, car.withStatus(next));
-            return true;
+            return car.summary().price();
         });
     }
 

@@ -5,6 +5,7 @@ import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.car.CarPage;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.car.SearchCriteria;
+import dev.carmarket.ports.domain.common.Money;
 import dev.carmarket.ports.out.car.CarCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
@@ -33,5 +34,10 @@ public final class MeteredCarCatalog implements CarCatalog {
     @Override
     public Mono<Boolean> changeStatus(CarId id, CarStatus expected, CarStatus next) {
         return metrics.time(StoreQuery.CAR_CHANGE_STATUS, () -> delegate.changeStatus(id, expected, next));
+    }
+
+    @Override
+    public Mono<Money> changeStatusReturningPrice(CarId id, CarStatus expected, CarStatus next) {
+        return metrics.time(StoreQuery.CAR_CHANGE_STATUS, () -> delegate.changeStatusReturningPrice(id, expected, next));
     }
 }

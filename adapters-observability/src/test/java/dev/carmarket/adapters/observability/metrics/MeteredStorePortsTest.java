@@ -32,6 +32,7 @@ class MeteredStorePortsTest {
             Map.entry("CarCatalog.search", "car.search"),
             Map.entry("CarCatalog.findById", "car.find_by_id"),
             Map.entry("CarCatalog.changeStatus", "car.change_status"),
+            Map.entry("CarCatalog.changeStatusReturningPrice", "car.change_status"),
             Map.entry("CarBulkLoader.load", "car.bulk_load"),
             Map.entry("CarBulkLoader.count", "car.count"),
             Map.entry("OrderRepository.insert", "order.insert"),

@@ -80,6 +80,13 @@ final class CarRows {
         return String.join(", ", columns.stream().map(column -> alias + "." + column).toList());
     }
 
+    /** The columns {@link #price} reads. */
+    static final String PRICE_COLUMNS = "price, currency";
+
+    static Money price(Readable row) {
+        return new Money(row.get("price", BigDecimal.class), row.get("currency", String.class));
+    }
+
     static CarSummary summary(Readable row) {
         return new CarSummary(
                 new CarId(row.get("id", UUID.class)),
@@ -87,7 +94,7 @@ final class CarRows {
                 row.get("make", String.class),
                 row.get("model", String.class),
                 row.get("year", Integer.class),
-                new Money(row.get("price", BigDecimal.class), row.get("currency", String.class)),
+                price(row),
                 row.get("mileage_km", Integer.class),
                 FuelType.valueOf(row.get("fuel_type", String.class)),
                 Transmission.valueOf(row.get("transmission", String.class)),

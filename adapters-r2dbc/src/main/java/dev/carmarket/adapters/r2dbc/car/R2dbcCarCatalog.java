@@ -10,6 +10,7 @@ import dev.carmarket.ports.domain.car.CarPage;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.car.CarSummary;
 import dev.carmarket.ports.domain.car.SearchCriteria;
+import dev.carmarket.ports.domain.common.Money;
 import dev.carmarket.ports.out.car.CarCatalog;
 import dev.carmarket.ports.out.system.TimeSource;
 import java.time.Duration;
@@ -84,6 +85,11 @@ public final class R2dbcCarCatalog implements CarCatalog {
     @Override
     public Mono<Boolean> changeStatus(CarId id, CarStatus expected, CarStatus next) {
         return statusTransition.change(id.value(), expected, next);
+    }
+
+    @Override
+    public Mono<Money> changeStatusReturningPrice(CarId id, CarStatus expected, CarStatus next) {
+        return statusTransition.changeReturning(id.value(), expected, next, CarRows.PRICE_COLUMNS, CarRows::price);
     }
 
     /** The page alone: its narrow index walk stops after offset + limit rows, however many match. */

@@ -1,6 +1,8 @@
 package dev.carmarket.adapters.r2dbc.support;
 
+import io.r2dbc.spi.Readable;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -29,12 +31,29 @@ public final class StatusTransition {
 
     /** @return true if this call made the change */
     public Mono<Boolean> change(UUID id, Enum<?> expected, Enum<?> next) {
-        return calls.mono(query, client.sql(sql)
-                .bind("next", next.name())
-                .bind("id", id)
-                .bind("expected", expected.name())
+        return calls.mono(query, statement(sql, id, expected, next)
                 .fetch()
                 .rowsUpdated()
                 .map(updated -> updated == 1));
+    }
+
+    /**
+     * The same change in the same statement, answering what {@code read} takes from the changed row.
+     *
+     * @param returning the columns {@code read} needs, a constant of the caller (never user input)
+     * @return empty if this call made no change
+     */
+    public <T> Mono<T> changeReturning(UUID id, Enum<?> expected, Enum<?> next, String returning,
+            Function<Readable, T> read) {
+        return calls.mono(query, statement(sql + " RETURNING " + returning, id, expected, next)
+                .map(read)
+                .one());
+    }
+
+    private DatabaseClient.GenericExecuteSpec statement(String text, UUID id, Enum<?> expected, Enum<?> next) {
+        return client.sql(text)
+                .bind("next", next.name())
+                .bind("id", id)
+                .bind("expected", expected.name());
     }
 }

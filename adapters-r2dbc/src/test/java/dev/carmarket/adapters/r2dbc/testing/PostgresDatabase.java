@@ -60,11 +60,13 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         return shared;
     }
 
-    /** Empties every table and restarts the order number sequence, for test isolation. */
+    /**
+     * Empties every table, for test isolation. The order number sequence keeps rising: a shared
+     * persistence's sequence adapter holds numbers it took earlier, which a restart would hand out again.
+     */
     public void truncateAll(R2dbcPersistence persistence) {
         persistence.databaseClient()
-                .sql("TRUNCATE cars, orders, payments, idempotency_keys, processed_payment_events;"
-                        + " ALTER SEQUENCE order_number_seq RESTART")
+                .sql("TRUNCATE cars, orders, payments, idempotency_keys, processed_payment_events")
                 .then()
                 .block(Duration.ofSeconds(10));
     }

@@ -5,6 +5,7 @@ import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.car.CarPage;
 import dev.carmarket.ports.domain.car.CarStatus;
 import dev.carmarket.ports.domain.car.SearchCriteria;
+import dev.carmarket.ports.domain.common.Money;
 import reactor.core.publisher.Mono;
 
 /** The store of listed cars. Store failures surface as {@code STORE_UNAVAILABLE}. */
@@ -23,4 +24,12 @@ public interface CarCatalog {
      * @return true if this call made the change; false if the car is missing or in another status
      */
     Mono<Boolean> changeStatus(CarId id, CarStatus expected, CarStatus next);
+
+    /**
+     * {@link #changeStatus} answering the car's price as it was stored when the status changed, in the same
+     * atomic step: an order priced from the car it reserves needs no read before the change.
+     *
+     * @return the price if this call made the change; empty if the car is missing or in another status
+     */
+    Mono<Money> changeStatusReturningPrice(CarId id, CarStatus expected, CarStatus next);
 }

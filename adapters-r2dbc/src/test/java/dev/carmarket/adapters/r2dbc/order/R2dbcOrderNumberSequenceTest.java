@@ -1,0 +1,60 @@
+package dev.carmarket.adapters.r2dbc.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
+import dev.carmarket.adapters.r2dbc.config.PoolSettings;
+import dev.carmarket.adapters.r2dbc.support.QueryObserver;
+import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
+import dev.carmarket.ports.testing.ManualTimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+
+/** The block-wise sequence: fewer round trips than orders, and still no number twice across instances. */
+class R2dbcOrderNumberSequenceTest {
+
+    @RegisterExtension
+    static final PostgresDatabase DATABASE = new PostgresDatabase();
+
+    private static final ManualTimeSource TIME = new ManualTimeSource(Instant.parse("2026-11-26T12:00:00Z"));
+
+    @Test
+    void oneRoundTripServesABlockOfNumbers() {
+        List<String> observed = new CopyOnWriteArrayList<>();
+        QueryObserver observer = (query, elapsed, failure) -> observed.add(query);
+        try (R2dbcPersistence persistence = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(), TIME,
+                observer)) {
+            List<Long> numbers = take(persistence, R2dbcOrderNumberSequence.BLOCK + 1);
+
+            assertThat(numbers).doesNotHaveDuplicates().isSorted();
+            assertThat(observed).filteredOn("order.next_number"::equals).hasSize(2);
+        }
+    }
+
+    @Test
+    void twoInstancesTakingTurnsNeverShareANumber() {
+        try (R2dbcPersistence first = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(), TIME,
+                        QueryObserver.NONE);
+                R2dbcPersistence second = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(), TIME,
+                        QueryObserver.NONE)) {
+            List<Long> numbers = Flux.range(0, 3 * R2dbcOrderNumberSequence.BLOCK)
+                    .concatMap(i -> (i % 2 == 0 ? first : second).ports().orderNumberSequence().next())
+                    .collectList()
+                    .block(Duration.ofSeconds(10));
+
+            assertThat(numbers).hasSize(3 * R2dbcOrderNumberSequence.BLOCK).doesNotHaveDuplicates();
+        }
+    }
+
+    private static List<Long> take(R2dbcPersistence persistence, int count) {
+        return Flux.range(0, count)
+                .concatMap(i -> persistence.ports().orderNumberSequence().next())
+                .collectList()
+                .block(Duration.ofSeconds(10));
+    }
+}
