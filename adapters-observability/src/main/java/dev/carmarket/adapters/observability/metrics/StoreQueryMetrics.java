@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import reactor.core.publisher.Flux;
@@ -45,6 +46,7 @@ final class StoreQueryMetrics {
     private final MeterRegistry registry;
     private final Duration[] buckets = BUCKETS.toArray(Duration[]::new);
     private final Map<StoreQuery, Map<FailureReason, Counter>> failures = new EnumMap<>(StoreQuery.class);
+    private final Map<StoreQuery, Map<String, Timer>> timers = new EnumMap<>(StoreQuery.class);
 
     StoreQueryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,6 +60,7 @@ final class StoreQueryMetrics {
                         .register(registry));
             }
             failures.put(query, byReason);
+            timers.put(query, new ConcurrentHashMap<>());
         }
     }
 
@@ -97,12 +100,16 @@ final class StoreQueryMetrics {
         return "error";
     }
 
+    /**
+     * Registered on its first use, then looked up in a map: building the meter id and its histogram
+     * configuration for every query took about 2% of an order's CPU (JFR).
+     */
     private Timer timer(StoreQuery query, String outcome) {
-        return Timer.builder("db.query")
+        return timers.get(query).computeIfAbsent(outcome, unused -> Timer.builder("db.query")
                 .description("Store queries, from subscription to result")
                 .tag("query", query.label())
                 .tag("outcome", outcome)
                 .serviceLevelObjectives(buckets)
-                .register(registry);
+                .register(registry));
     }
 }
