@@ -58,10 +58,11 @@ public final class R2dbcPersistence implements AutoCloseable {
         this.readReplicas = ReadReplicas.connect(replicas,
                 (replica, name) -> connectionPool(replica, poolSettings, name), client, listener,
                 poolSettings.callTimeout().dividedBy(2));
+        R2dbcOrderNumberSequence orderNumbers = new R2dbcOrderNumberSequence(client, calls);
         this.ports = new StorePorts(
                 new R2dbcCarCatalog(client, readReplicas.routing(), timeSource, calls),
-                new R2dbcOrderRepository(client, calls),
-                new R2dbcOrderNumberSequence(client, calls),
+                new R2dbcOrderRepository(client, calls, orderNumbers),
+                orderNumbers,
                 new R2dbcPaymentRepository(client, calls),
                 new R2dbcProcessedEventStore(client, calls),
                 new R2dbcIdempotencyStore(client, calls),

@@ -47,6 +47,8 @@ class StoreUnavailableTest {
                     persistence.ports().carCatalog().search(SearchCriteria.defaults()),
                     persistence.ports().carCatalog().findById(car),
                     persistence.ports().carCatalog().changeStatus(car, CarStatus.AVAILABLE, CarStatus.RESERVED),
+                    persistence.ports().carCatalog().changeStatusReturningPrice(car, CarStatus.AVAILABLE,
+                            CarStatus.RESERVED),
                     persistence.carBulkLoader().load(Flux.just(TestCars.available())),
                     persistence.ports().orderNumberSequence().next(),
                     persistence.ports().processedEventStore().markProcessed("evt_1", TIME.now()),

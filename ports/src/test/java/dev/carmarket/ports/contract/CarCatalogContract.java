@@ -370,8 +370,10 @@ public abstract class CarCatalogContract extends ContractWithCars {
                         .changeStatusReturningPrice(car.id(), CarStatus.AVAILABLE, CarStatus.RESERVED)
                         .map(Optional::of)
                         .defaultIfEmpty(Optional.empty())))
-                .assertNext(outcomes -> assertThat(outcomes).hasSize(32).filteredOn(Optional.empty()::equals)
-                        .hasSize(31))
+                .assertNext(outcomes -> {
+                    assertThat(outcomes).hasSize(32).filteredOn(Optional.empty()::equals).hasSize(31);
+                    assertThat(outcomes).contains(Optional.of(car.summary().price()));
+                })
                 .verifyComplete();
     }
 

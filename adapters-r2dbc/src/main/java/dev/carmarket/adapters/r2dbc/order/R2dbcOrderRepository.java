@@ -3,6 +3,7 @@ package dev.carmarket.adapters.r2dbc.order;
 import dev.carmarket.adapters.r2dbc.support.StoreCalls;
 import dev.carmarket.adapters.r2dbc.support.Binder;
 import dev.carmarket.adapters.r2dbc.support.StatusTransition;
+import dev.carmarket.adapters.r2dbc.support.StoreFailures;
 import dev.carmarket.ports.domain.car.CarId;
 import dev.carmarket.ports.domain.common.Money;
 import dev.carmarket.ports.domain.order.ActiveReservations;
@@ -54,13 +55,19 @@ public final class R2dbcOrderRepository implements OrderRepository {
             + " FROM orders WHERE status = 'PENDING_PAYMENT' AND expires_at > :now"
             + " AND (reservation_customer = :customer OR client_network = :client)";
 
+    /** The unique index on {@code order_number} (PostgreSQL's name for the column's UNIQUE constraint). */
+    static final String ORDER_NUMBER_INDEX = "orders_order_number_key";
+
     private final DatabaseClient client;
     private final StoreCalls calls;
     private final StatusTransition statusTransition;
+    private final R2dbcOrderNumberSequence orderNumbers;
 
-    public R2dbcOrderRepository(DatabaseClient client, StoreCalls calls) {
+    /** @param orderNumbers told when an order's number was already used, so it drops the numbers it holds */
+    public R2dbcOrderRepository(DatabaseClient client, StoreCalls calls, R2dbcOrderNumberSequence orderNumbers) {
         this.client = client;
         this.calls = calls;
+        this.orderNumbers = orderNumbers;
         this.statusTransition = new StatusTransition(client, calls, "orders", "order.change_status");
     }
 
@@ -91,7 +98,13 @@ public final class R2dbcOrderRepository implements OrderRepository {
                         + ", reservation_customer) VALUES (:id, :orderNumber, :status, :carId, :amount, :currency,"
                         + " :fullName, :email, :phone, :deliveryOption, :line1, :city, :postalCode, :country, :notes,"
                         + " :createdAt, :expiresAt, :client, :customerKey)")
-                .then());
+                .then())
+                // The order fails (STORE_UNAVAILABLE, so the client retries); its retry takes a fresh number.
+                .doOnError(failure -> {
+                    if (StoreFailures.violates(failure, ORDER_NUMBER_INDEX)) {
+                        orderNumbers.forgetTaken();
+                    }
+                });
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class StoreFailures {
                 .orElseGet(() -> new DomainException(DomainError.STORE_UNAVAILABLE, failure));
     }
 
+    /** Whether the failure (or one of its causes) is a unique violation of the named index. */
+    public static boolean violates(Throwable failure, String index) {
+        return uniqueViolation(failure).filter(index::equals).isPresent();
+    }
+
     /** The violated index's name, when the failure (or one of its causes) is a unique violation. */
     private static Optional<String> uniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -6,7 +6,14 @@ import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
 import dev.carmarket.adapters.r2dbc.config.PoolSettings;
 import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
+import dev.carmarket.ports.domain.car.CarDetails;
+import dev.carmarket.ports.domain.common.DomainError;
+import dev.carmarket.ports.domain.common.DomainException;
+import dev.carmarket.ports.domain.order.OrderNumber;
+import dev.carmarket.ports.out.StorePorts;
 import dev.carmarket.ports.testing.ManualTimeSource;
+import dev.carmarket.ports.testing.TestCars;
+import dev.carmarket.ports.testing.TestOrders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +21,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
-/** The block-wise sequence: fewer round trips than orders, and still no number twice across instances. */
+/**
+ * The block-wise sequence: fewer round trips than orders, no number twice across instances, and numbers held
+ * from before the database went back in time dropped as soon as an order meets one.
+ */
 class R2dbcOrderNumberSequenceTest {
 
     @RegisterExtension
@@ -48,6 +59,32 @@ class R2dbcOrderNumberSequenceTest {
                     .block(Duration.ofSeconds(10));
 
             assertThat(numbers).hasSize(3 * R2dbcOrderNumberSequence.BLOCK).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void anOrderMeetingAReissuedNumberFailsAndTheInstanceDropsTheNumbersItHolds() {
+        try (R2dbcPersistence persistence = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(), TIME,
+                QueryObserver.NONE)) {
+            StorePorts ports = persistence.ports();
+            CarDetails first = TestCars.available();
+            CarDetails second = TestCars.available();
+            persistence.carBulkLoader().load(Flux.just(first, second)).block(Duration.ofSeconds(10));
+            long taken = ports.orderNumberSequence().next().block(Duration.ofSeconds(10));
+            // The database went back in time and issued the next waiting number to an order again.
+            ports.orderRepository().insert(TestOrders.pendingFor(first).number(OrderNumber.of(2026, taken + 1)).build())
+                    .block(Duration.ofSeconds(10));
+
+            long reissued = ports.orderNumberSequence().next().block(Duration.ofSeconds(10));
+            StepVerifier.create(ports.orderRepository()
+                            .insert(TestOrders.pendingFor(second).number(OrderNumber.of(2026, reissued)).build()))
+                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(DomainException.class,
+                            failure -> assertThat(failure.error()).isEqualTo(DomainError.STORE_UNAVAILABLE)))
+                    .verify(Duration.ofSeconds(10));
+
+            assertThat(reissued).isEqualTo(taken + 1);
+            assertThat(ports.orderNumberSequence().next().block(Duration.ofSeconds(10)))
+                    .isGreaterThanOrEqualTo(taken + R2dbcOrderNumberSequence.BLOCK);
         }
     }
 
