@@ -1,12 +1,42 @@
 # shellcheck shell=bash
-# free_port: a TCP port nothing listens on, random in 20000-39999 (so parallel runs rarely collide).
-# Sourced by the backup scripts (a scratch cluster for a restore drill) and by the ops tests; needs ss.
+# Free TCP ports for test clusters, services and proxies. Sourced by the backup scripts (a scratch cluster
+# for a restore drill), the deploy tests and the ops tests; needs ss.
+#
+# A port is taken at random below the kernel's ephemeral range: a port inside that range can be the local
+# end of an outgoing connection at any moment (a client of PostgreSQL, of a test service), and binding it
+# then fails although nothing listens on it. A port counts as free when no TCP socket of this host,
+# listening or connected, uses it.
+
+port_in_use() {
+  ss -Htan "sport = :$1" | grep -q .
+}
+
+random_port() {
+  local ephemeral_low
+  ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  # An ephemeral range that starts low leaves no safe room: take the kernel's default bound instead.
+  ((ephemeral_low > 12000)) || ephemeral_low=32768
+  echo $((10000 + RANDOM % (ephemeral_low - 10000)))
+}
+
+# free_port: one free port.
 free_port() {
   local port _
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! ss -Htln "sport = :$port" | grep -q .; then echo "$port"; return 0; fi
+    port=$(random_port)
+    port_in_use "$port" || { echo "$port"; return 0; }
   done
   echo "no free port found" >&2
+  return 1
+}
+
+# free_port_pair: the first of two consecutive free ports.
+free_port_pair() {
+  local port _
+  for _ in $(seq 1 50); do
+    port=$(($(random_port) - 1))
+    port_in_use "$port" || port_in_use $((port + 1)) || { echo "$port"; return 0; }
+  done
+  echo "no two free consecutive ports" >&2
   return 1
 }

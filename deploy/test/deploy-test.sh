@@ -21,6 +21,8 @@
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source-path=SCRIPTDIR/.. source=free-port.sh
+source "$DEPLOY_DIR/free-port.sh"
 REPO_DIR="$(cd "$DEPLOY_DIR/.." && pwd)"
 readonly DEPLOY_DIR REPO_DIR
 readonly SERVICE="${DEPLOY_TEST_SERVICE:-real}"
@@ -75,17 +77,6 @@ pass() {
   echo "PASS: $* (at ${SECONDS}s)"
 }
 
-free_port_pair() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! ss -Htln "sport = :$port" | grep -q . && ! ss -Htln "sport = :$((port + 1))" | grep -q .; then
-      echo "$port"
-      return 0
-    fi
-  done
-  fail "no two free consecutive ports"
-}
 
 # --- fixtures ------------------------------------------------------------------------------------------
 # stub_jar MODE OUT [MIGRATION.sql]: the StubRelease class with its mode, optionally a migration.

@@ -8,6 +8,8 @@
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source-path=SCRIPTDIR/.. source=free-port.sh
+source "$DEPLOY_DIR/free-port.sh"
 readonly DEPLOY_DIR
 "$DEPLOY_DIR/scripts/install-tools.sh" >/dev/null
 
@@ -59,21 +61,12 @@ EOF
   check_nginx_errors_use_the_envelope "$nginx_bin" "$prefix"
 }
 
-# A port nothing listens on, from the ephemeral range.
-closed_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
-
 # The running example, with no instance up: nginx's own 503, 413, 404, 414 and 431 are the contract's JSON envelope,
 # also for a keyed POST (handed to @keyed_write through error_page).
 check_nginx_errors_use_the_envelope() {
   local nginx_bin="$1" prefix="$2" listen dead body
-  listen="$(closed_port)"
-  dead="$(closed_port)"
+  listen="$(free_port)"
+  dead="$(free_port)"
   sed -i "s|listen 80;|listen 127.0.0.1:$listen;|; s|127.0.0.1:808[12]|127.0.0.1:$dead|" "$prefix/carmarket.conf"
   "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" || fail "nginx did not start with the example"
   body="$(curl -s -m 10 -H 'X-Request-Id: static-check-1' "http://127.0.0.1:$listen/car-details/search")"
