@@ -1,6 +1,6 @@
 -- pgbench mirror of one POST /orders transaction, statement by statement as the service sends
 -- them (captured from PostgreSQL's log: R2dbcIdempotencyStore.claimOrGetExisting, the reservation's
--- StatusTransition.changeReturning, R2dbcOrderNumberSequence, R2dbcOrderRepository.insert).
+-- StatusTransition.returning, R2dbcOrderNumberSequence, R2dbcOrderRepository.insert).
 -- Each client orders its own cars: car n = base + client_id * stride + i of bench_order_cars (compare.sh),
 -- with i counting this client's transactions (-D i=0 -D base=... -D stride=...). The ids the service makes in Java
 -- (order id, idempotency key) come from gen_random_uuid() here. Like the service, a client takes 32 order

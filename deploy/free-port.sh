@@ -19,24 +19,20 @@ random_port() {
   echo $((10000 + RANDOM % (ephemeral_low - 10000)))
 }
 
-# free_port: one free port.
-free_port() {
-  local port _
+# free_ports N: the first of N consecutive free ports.
+free_ports() {
+  local count=$1 port offset _
   for _ in $(seq 1 50); do
-    port=$(random_port)
-    port_in_use "$port" || { echo "$port"; return 0; }
+    port=$(($(random_port) - count + 1))
+    for ((offset = 0; offset < count; offset++)); do
+      port_in_use $((port + offset)) && continue 2
+    done
+    echo "$port"
+    return 0
   done
-  echo "no free port found" >&2
+  echo "no $count free consecutive port(s) found" >&2
   return 1
 }
 
-# free_port_pair: the first of two consecutive free ports.
-free_port_pair() {
-  local port _
-  for _ in $(seq 1 50); do
-    port=$(($(random_port) - 1))
-    port_in_use "$port" || port_in_use $((port + 1)) || { echo "$port"; return 0; }
-  done
-  echo "no two free consecutive ports" >&2
-  return 1
-}
+free_port() { free_ports 1; }
+free_port_pair() { free_ports 2; }

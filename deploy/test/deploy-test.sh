@@ -77,7 +77,6 @@ pass() {
   echo "PASS: $* (at ${SECONDS}s)"
 }
 
-
 # --- fixtures ------------------------------------------------------------------------------------------
 # stub_jar MODE OUT [MIGRATION.sql]: the StubRelease class with its mode, optionally a migration.
 stub_jar() {

@@ -56,7 +56,7 @@ import reactor.netty.NettyPipeline;
  * {@link UnknownPropertyListener}, {@link UnhandledFailureListener} and {@link RateLimitListener} beans are
  * optional (default: none).
  * Contributes the routes, the request-id, access-log, security, rate-limit, shutdown (deadline and connection
- * drain) and body-size filters, the error-envelope exemption handler and the envelope for Reactor Netty's own
+ * drain) and body-size filters, the error-envelope exception handler and the envelope for Reactor Netty's own
  * rejections. The {@link ControlSwitches} can switch the correlation, security-header and CORS filters off.
  */
 @Configuration(proxyBeanMethods = false)

@@ -45,6 +45,7 @@ public final class R2dbcCarCatalog implements CarCatalog {
     private final ReadRouting reads;
     private final StoreCalls calls;
     private final StatusTransition statusTransition;
+    private final StatusTransition.Returning<Money> statusTransitionForPrice;
     private final SearchTotalCache totals;
     private final SearchTotalCounts counts;
 
@@ -52,6 +53,7 @@ public final class R2dbcCarCatalog implements CarCatalog {
         this.reads = reads;
         this.calls = calls;
         this.statusTransition = new StatusTransition(primary, calls, "cars", "car.change_status");
+        this.statusTransitionForPrice = statusTransition.returning(CarRows.PRICE_COLUMNS, CarRows::price);
         this.totals = new SearchTotalCache(timeSource, TOTAL_REFRESH_AFTER, TOTAL_MAX_AGE, CACHED_FILTER_COMBINATIONS);
         this.counts = new SearchTotalCounts(reads, calls, totals);
     }
@@ -89,7 +91,7 @@ public final class R2dbcCarCatalog implements CarCatalog {
 
     @Override
     public Mono<Money> changeStatusReturningPrice(CarId id, CarStatus expected, CarStatus next) {
-        return statusTransition.changeReturning(id.value(), expected, next, CarRows.PRICE_COLUMNS, CarRows::price);
+        return statusTransitionForPrice.change(id.value(), expected, next);
     }
 
     /** The page alone: its narrow index walk stops after offset + limit rows, however many match. */

@@ -38,16 +38,30 @@ public final class StatusTransition {
     }
 
     /**
-     * The same change in the same statement, answering what {@code read} takes from the changed row.
+     * The same change answering what {@code read} takes from the changed row, in the same statement; made
+     * once by the caller, so its SQL is not built again per call.
      *
-     * @param returning the columns {@code read} needs, a constant of the caller (never user input)
-     * @return empty if this call made no change
+     * @param columns the columns {@code read} needs, a constant of the caller (never user input)
      */
-    public <T> Mono<T> changeReturning(UUID id, Enum<?> expected, Enum<?> next, String returning,
-            Function<Readable, T> read) {
-        return calls.mono(query, statement(sql + " RETURNING " + returning, id, expected, next)
-                .map(read)
-                .one());
+    public <T> Returning<T> returning(String columns, Function<Readable, T> read) {
+        return new Returning<>(sql + " RETURNING " + columns, read);
+    }
+
+    /** A {@link StatusTransition} that answers a value of the changed row. */
+    public final class Returning<T> {
+
+        private final String returningSql;
+        private final Function<Readable, T> read;
+
+        private Returning(String returningSql, Function<Readable, T> read) {
+            this.returningSql = returningSql;
+            this.read = read;
+        }
+
+        /** @return empty if this call made no change */
+        public Mono<T> change(UUID id, Enum<?> expected, Enum<?> next) {
+            return calls.mono(query, statement(returningSql, id, expected, next).map(read).one());
+        }
     }
 
     private DatabaseClient.GenericExecuteSpec statement(String text, UUID id, Enum<?> expected, Enum<?> next) {

@@ -3,14 +3,14 @@ package dev.carmarket.adapters.r2dbc.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.carmarket.adapters.r2dbc.R2dbcPersistence;
-import dev.carmarket.adapters.r2dbc.config.PoolSettings;
-import dev.carmarket.adapters.r2dbc.support.QueryObserver;
 import dev.carmarket.adapters.r2dbc.testing.PostgresDatabase;
 import dev.carmarket.ports.domain.car.CarDetails;
 import dev.carmarket.ports.domain.common.DomainError;
 import dev.carmarket.ports.domain.common.DomainException;
 import dev.carmarket.ports.domain.order.OrderNumber;
 import dev.carmarket.ports.out.StorePorts;
+import dev.carmarket.ports.out.order.OrderNumberSequence;
+import dev.carmarket.ports.testing.Concurrently;
 import dev.carmarket.ports.testing.ManualTimeSource;
 import dev.carmarket.ports.testing.TestCars;
 import dev.carmarket.ports.testing.TestOrders;
@@ -37,55 +37,48 @@ class R2dbcOrderNumberSequenceTest {
     @Test
     void oneRoundTripServesABlockOfNumbers() {
         List<String> observed = new CopyOnWriteArrayList<>();
-        QueryObserver observer = (query, elapsed, failure) -> observed.add(query);
-        try (R2dbcPersistence persistence = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(), TIME,
-                observer)) {
-            List<Long> numbers = take(persistence, R2dbcOrderNumberSequence.BLOCK + 1);
+        R2dbcPersistence persistence = DATABASE.persistence(TIME, (query, elapsed, failure) -> observed.add(query));
 
-            assertThat(numbers).doesNotHaveDuplicates().isSorted();
-            assertThat(observed).filteredOn("order.next_number"::equals).hasSize(2);
-        }
+        List<Long> numbers = take(persistence, R2dbcOrderNumberSequence.BLOCK + 1);
+
+        assertThat(numbers).doesNotHaveDuplicates().isSorted();
+        assertThat(observed).filteredOn("order.next_number"::equals).hasSize(2);
     }
 
     @Test
-    void twoInstancesTakingTurnsNeverShareANumber() {
-        try (R2dbcPersistence first = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(), TIME,
-                        QueryObserver.NONE);
-                R2dbcPersistence second = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(), TIME,
-                        QueryObserver.NONE)) {
-            List<Long> numbers = Flux.range(0, 3 * R2dbcOrderNumberSequence.BLOCK)
-                    .concatMap(i -> (i % 2 == 0 ? first : second).ports().orderNumberSequence().next())
-                    .collectList()
-                    .block(Duration.ofSeconds(10));
+    void twoInstancesTakingNumbersAtOnceNeverShareOne() {
+        List<OrderNumberSequence> instances = List.of(DATABASE.persistence(TIME).ports().orderNumberSequence(),
+                DATABASE.persistence(TIME).ports().orderNumberSequence());
 
-            assertThat(numbers).hasSize(3 * R2dbcOrderNumberSequence.BLOCK).doesNotHaveDuplicates();
-        }
+        // Concurrent blocks interleave their numbers in the database, so neither may assume a range.
+        StepVerifier.create(Concurrently.run(4 * R2dbcOrderNumberSequence.BLOCK, i -> instances.get(i % 2).next()))
+                .assertNext(numbers -> assertThat(numbers).hasSize(4 * R2dbcOrderNumberSequence.BLOCK)
+                        .doesNotHaveDuplicates())
+                .verifyComplete();
     }
 
     @Test
     void anOrderMeetingAReissuedNumberFailsAndTheInstanceDropsTheNumbersItHolds() {
-        try (R2dbcPersistence persistence = R2dbcPersistence.create(DATABASE.settings(), PoolSettings.defaults(), TIME,
-                QueryObserver.NONE)) {
-            StorePorts ports = persistence.ports();
-            CarDetails first = TestCars.available();
-            CarDetails second = TestCars.available();
-            persistence.carBulkLoader().load(Flux.just(first, second)).block(Duration.ofSeconds(10));
-            long taken = ports.orderNumberSequence().next().block(Duration.ofSeconds(10));
-            // The database went back in time and issued the next waiting number to an order again.
-            ports.orderRepository().insert(TestOrders.pendingFor(first).number(OrderNumber.of(2026, taken + 1)).build())
-                    .block(Duration.ofSeconds(10));
+        R2dbcPersistence persistence = DATABASE.persistence(TIME);
+        StorePorts ports = persistence.ports();
+        CarDetails first = TestCars.available();
+        CarDetails second = TestCars.available();
+        persistence.carBulkLoader().load(Flux.just(first, second)).block(Duration.ofSeconds(10));
+        long taken = ports.orderNumberSequence().next().block(Duration.ofSeconds(10));
+        // The database went back in time and issued the next waiting number to an order again.
+        ports.orderRepository().insert(TestOrders.pendingFor(first).number(OrderNumber.of(2026, taken + 1)).build())
+                .block(Duration.ofSeconds(10));
 
-            long reissued = ports.orderNumberSequence().next().block(Duration.ofSeconds(10));
-            StepVerifier.create(ports.orderRepository()
-                            .insert(TestOrders.pendingFor(second).number(OrderNumber.of(2026, reissued)).build()))
-                    .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(DomainException.class,
-                            failure -> assertThat(failure.error()).isEqualTo(DomainError.STORE_UNAVAILABLE)))
-                    .verify(Duration.ofSeconds(10));
+        long reissued = ports.orderNumberSequence().next().block(Duration.ofSeconds(10));
+        StepVerifier.create(ports.orderRepository()
+                        .insert(TestOrders.pendingFor(second).number(OrderNumber.of(2026, reissued)).build()))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(DomainException.class,
+                        failure -> assertThat(failure.error()).isEqualTo(DomainError.STORE_UNAVAILABLE)))
+                .verify(Duration.ofSeconds(10));
 
-            assertThat(reissued).isEqualTo(taken + 1);
-            assertThat(ports.orderNumberSequence().next().block(Duration.ofSeconds(10)))
-                    .isGreaterThanOrEqualTo(taken + R2dbcOrderNumberSequence.BLOCK);
-        }
+        assertThat(reissued).isEqualTo(taken + 1);
+        assertThat(ports.orderNumberSequence().next().block(Duration.ofSeconds(10)))
+                .isGreaterThanOrEqualTo(taken + R2dbcOrderNumberSequence.BLOCK);
     }
 
     private static List<Long> take(R2dbcPersistence persistence, int count) {

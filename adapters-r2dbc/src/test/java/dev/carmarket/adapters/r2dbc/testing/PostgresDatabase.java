@@ -46,8 +46,13 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     /** A new pool and adapters on the shared database, closed after the class. */
     public R2dbcPersistence persistence(TimeSource timeSource) {
+        return persistence(timeSource, QueryObserver.NONE);
+    }
+
+    /** The same, telling {@code observer} about every database call. */
+    public R2dbcPersistence persistence(TimeSource timeSource, QueryObserver observer) {
         R2dbcPersistence persistence = R2dbcPersistence.create(settings(), PoolSettings.defaults(), timeSource,
-                QueryObserver.NONE);
+                observer);
         opened.add(persistence);
         return persistence;
     }
